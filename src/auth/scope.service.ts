@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import type { AuthUser, Role } from './auth-user';
+
+/** What a write touches: the register (households, rounds, results), plans and program data, or reference data. */
+export type WriteKind = 'register' | 'plan' | 'program' | 'reference';
+
+const WRITERS: Record<WriteKind, Role[]> = {
+  register: ['commune'],
+  plan: ['district', 'province'],
+  program: ['district', 'province'],
+  reference: [],
+};
+
+/**
+ * Area scopes, enforced in one place and set-based: a check takes every unit code a request
+ * touches and answers with one query. Admins see and write everything; a province or district
+ * officer reads everything below their unit (at any date); a commune officer reads and writes
+ * their commune and its villages.
+ */
+@Injectable()
+export class ScopeService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * A SQL condition that keeps only rows whose `column` (a unit code) is in the caller's area.
+   * Appends its parameter to `params`. For admins: TRUE.
+   */
+  filter(user: AuthUser, column: string, params: unknown[]): string {
+    if (user.role === 'admin') return 'TRUE';
+    params.push(user.unitCode);
+    return `${column} IN (SELECT code FROM unit_subtree($${params.length}))`;
+  }
+
+  /** 403 unless every code is inside the caller's area. Unknown codes count as outside. */
+  async assertRead(user: AuthUser, codes: Iterable<string>, manager?: EntityManager): Promise<void> {
+    if (user.role === 'admin') return;
+    const wanted = [...new Set(codes)];
+    if (!wanted.length) return;
+    const rows: { code: string }[] = await (manager ?? this.ds.manager).query(
+      `SELECT w.code FROM unnest($1::varchar[]) AS w(code)
+        WHERE w.code NOT IN (SELECT code FROM unit_subtree($2))`,
+      [wanted, user.unitCode],
+    );
+    if (rows.length) {
+      throw new DomainError('OUT_OF_SCOPE', `Outside your area (${user.unitCode}): ${rows.map((r) => r.code).join(', ')}`);
+    }
+  }
+
+  /** 403 unless the caller's role may make this kind of write and every code is in their area. */
+  async assertWrite(user: AuthUser, kind: WriteKind, codes: Iterable<string>, manager?: EntityManager): Promise<void> {
+    if (user.role === 'admin') return;
+    if (!WRITERS[kind].includes(user.role)) {
+      throw new DomainError('FORBIDDEN', `The ${user.role} role cannot change ${kind} data`);
+    }
+    await this.assertRead(user, codes, manager);
+  }
+
+  canWrite(user: AuthUser, kind: WriteKind): boolean {
+    return user.role === 'admin' || WRITERS[kind].includes(user.role);
+  }
+}

@@ -1,0 +1,74 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, ErrorDetail } from './domain-error';
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 423: 'Locked',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+const CODE_FOR_STATUS: Record<number, string> = {
+  400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'BUSINESS_RULE', 429: 'TOO_MANY_REQUESTS',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details: ErrorDetail[];
+}
+
+/** The one error shape of the API (api.md "Errors"). Never leaks a stack trace. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception, path: req?.url }, body.message);
+    }
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      return this.body(exception.status, exception.code, exception.message, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const resp = exception.getResponse() as string | { message?: string | string[]; code?: string; details?: ErrorDetail[] };
+      if (typeof resp === 'object' && resp.code) {
+        return this.body(status, resp.code, String(resp.message), resp.details ?? []);
+      }
+      const message = typeof resp === 'string' ? resp : Array.isArray(resp.message) ? resp.message.join('; ') : resp.message ?? exception.message;
+      return this.body(status, CODE_FOR_STATUS[status] ?? 'HTTP_ERROR', message, []);
+    }
+    if (exception instanceof QueryFailedError) {
+      const pg = exception.driverError as { code?: string; constraint?: string; detail?: string };
+      if (pg?.code === '23505') return this.body(409, 'DUPLICATE', `Duplicate value (${pg.constraint})`, []);
+      if (pg?.code === '23503') return this.body(409, 'CONFLICT', `Referenced record missing or still in use (${pg.constraint})`, []);
+      if (pg?.code === '22001') return this.body(400, 'VALIDATION_FAILED', 'A value is too long', []);
+      if (pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22007' || pg?.code === '22008') {
+        return this.body(400, 'VALIDATION_FAILED', 'A value has the wrong format or is out of range', []);
+      }
+    }
+    const err = exception as { type?: string; status?: number };
+    if (err?.type === 'entity.too.large') return this.body(413, 'PAYLOAD_TOO_LARGE', 'Request body too large', []);
+    if (err?.type === 'entity.parse.failed') return this.body(400, 'VALIDATION_FAILED', 'Malformed JSON body', []);
+    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error', []);
+  }
+
+  private body(statusCode: number, code: string, message: string, details: ErrorDetail[]): ErrorBody {
+    return { statusCode, error: REASON[statusCode] ?? 'Error', code, message, details };
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value; // left as is so IsBoolean names the variable
+};
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value).trim()) ? Number(value) : value;
+
+/**
+ * The whole configuration of the service, read from the environment once at boot and validated.
+ * A malformed value stops the process with one line naming the variable (see loadConfig).
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+  /** postgres://user:pass@host:port/db. Unset: the embedded PGlite database in DATA_DIR. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' }) DATABASE_URL?: string;
+  @IsString() DATA_DIR = './data';
+  @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET?: string;
+  @Transform(toInt) @IsInt() @Min(60) @Max(86400) JWT_TTL_SECONDS = 3600;
+  /** Load the Chiêm Hóa demo data. Default: on for the embedded database, off with DATABASE_URL. */
+  @IsOptional() @Transform(toBool) @IsBoolean() DEMO_DATA?: boolean;
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  /** The first administrator, created at start if no admin exists. */
+  @IsString() ADMIN_USERNAME = 'admin';
+  @IsOptional() @IsString() @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' }) ADMIN_PASSWORD?: string;
+  /** Comma-separated origins allowed by CORS; empty: CORS off. */
+  @IsString() CORS_ORIGINS = '';
+  @Transform(toInt) @IsInt() @Min(1) @Max(1024) UPLOAD_LIMIT_MB = 50;
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) LOGIN_MAX_FAILURES = 5;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES = 15;
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) DB_POOL_SIZE = 10;
+  /** Requests per minute and client address, all routes; login has its own lock-out. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 1200;
+
+  get embedded(): boolean { return !this.DATABASE_URL; }
+  get demoData(): boolean { return this.DEMO_DATA ?? this.embedded; }
+  get dataDir(): string { return resolve(this.DATA_DIR); }
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment. Throws ConfigError with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'DEMO_DATA', 'ADMIN_PASSWORD']);
+  const raw: Record<string, unknown> = {};
+  for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length) {
+    const e = errors[0];
+    const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${e.property}=${JSON.stringify(raw[e.property])}: ${msg}`);
+  }
+  if (config.NODE_ENV === 'production') {
+    for (const key of ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
+      if (!config[key]) throw new ConfigError(`Invalid configuration: ${key} is required when NODE_ENV=production`);
+    }
+    if (config.DEMO_DATA) throw new ConfigError('Invalid configuration: DEMO_DATA must be off when NODE_ENV=production');
+  }
+  return config;
+}
+
+/**
+ * The JWT secret: from JWT_SECRET, else generated once and kept in the data folder (api.md
+ * "Start and health"), so tokens survive restarts of a development install.
+ */
+export function resolveJwtSecret(config: AppConfig): string {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  mkdirSync(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

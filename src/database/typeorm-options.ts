@@ -1,0 +1,17 @@
+import { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../migrations';
+
+/** One place that describes the TypeORM connection; the app, the CLI and the tests all use it. */
+export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false, // never: every schema change is a reviewed migration in migrations/
+    migrationsRun: false, // run explicitly at start-up, after the HTTP server answers /api/health
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    extra: { max: poolSize, application_name: 'ra-soat-ho-ngheo' },
+    parseInt8: true,
+  } as DataSourceOptions;
+}

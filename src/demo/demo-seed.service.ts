@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../auth/auth.service';
+import { seedDemoUnits } from './seed-units';
+
+/**
+ * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
+ * logging its progress. Everything it creates is marked demo (is_demo).
+ */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly auth: AuthService) {}
+
+  async isSeeded(): Promise<boolean> {
+    const rows = await this.ds.query(`SELECT 1 FROM app_meta WHERE key = 'demo'`);
+    return rows.length > 0;
+  }
+
+  async seedIfEmpty(): Promise<boolean> {
+    if (await this.isSeeded()) {
+      this.logger.log('demo data already loaded');
+      return false;
+    }
+    const started = Date.now();
+    const step = async (name: string, fn: () => Promise<unknown>) => {
+      const t = Date.now();
+      this.logger.log(`demo: ${name}…`);
+      const result = await fn();
+      this.logger.log(`demo: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s${result ? ` (${JSON.stringify(result)})` : ''}`);
+    };
+    await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
+    await step('demo accounts', () => this.seedAccounts());
+    await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1)`, [JSON.stringify({ loadedAt: new Date().toISOString() })]);
+    this.logger.log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return true;
+  }
+
+  /** The demo accounts of api.md "Auth". */
+  private async seedAccounts() {
+    await this.auth.upsertUser('admin', 'demo-admin', 'admin', null, 'Quản trị hệ thống (demo)');
+    await this.auth.upsertUser('chiemhoa', 'demo-district', 'district', '073', 'Cán bộ giảm nghèo huyện Chiêm Hóa (demo)');
+    await this.auth.upsertUser('vinhloc', 'demo-commune', 'commune', '02287', 'Cán bộ giảm nghèo TT Vĩnh Lộc (demo)');
+    return { accounts: 3 };
+  }
+}
