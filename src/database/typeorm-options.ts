@@ -1,5 +1,11 @@
+import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+
+// Date-only columns stay 'YYYY-MM-DD' strings: no time-zone shift (api.md). numeric becomes a JS
+// number (rates and shares; money is stored as bigint, which parseInt8 below turns into a number).
+types.setTypeParser(types.builtins.DATE, (v) => v);
+types.setTypeParser(types.builtins.NUMERIC, (v) => (v === null ? null : Number(v)));
 
 /** One place that describes the TypeORM connection; the app, the CLI and the tests all use it. */
 export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
