@@ -1,4 +1,8 @@
+import { AggregatesModule } from '../aggregates/aggregates.module';
 import { UnitsModule } from '../units/units.module';
 
 /** The feature modules, one folder each. */
-export const FEATURE_MODULES = [UnitsModule];
+export const FEATURE_MODULES = [
+  UnitsModule,
+  AggregatesModule,
+];
