@@ -60,7 +60,8 @@ export class ApplicationsService {
 
   async list(user: AuthUser, q: ApplicationListQuery): Promise<Page<unknown>> {
     const params: unknown[] = [q.date ?? todayVn()];
-    const where = [this.scope.filter(user, 'a.commune_code', params)];
+    // $1 (the day deadlines are judged on) is typed here so the count query can carry it too
+    const where = [`$1::date IS NOT NULL`, this.scope.filter(user, 'a.commune_code', params)];
     if (q.commune) { params.push(q.commune); where.push(`a.commune_code = $${params.length}`); }
     if (q.unit) { params.push(q.unit); where.push(`a.commune_code IN (SELECT code FROM unit_subtree($${params.length}))`); }
     if (q.status) { params.push(q.status); where.push(`a.status = $${params.length}`); }

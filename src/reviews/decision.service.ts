@@ -208,7 +208,7 @@ export class DecisionService {
         communeCode: dto.communeCode, year: dto.year, kind: 'baseline', month: null, listYear, standardCode: standard.code, status: 'decided',
         startedOn: null, decideBy: null, totalHouseholds: dto.totalHouseholds ?? null, totalPersons: dto.totalPersons ?? null,
         opinionRequired: false, opinionBy: null, note: `Danh sách nhập làm mốc đầu kỳ theo Quyết định số ${dto.decisionNumber}`, isDemo: opts.isDemo ?? false,
-        createdBy: user.username,
+        createdBy: user.username, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate,
       }, m);
       const explanation = (cls: 'poor' | 'near_poor') =>
         `Danh sách ${cls === 'poor' ? 'hộ nghèo' : 'hộ cận nghèo'} đã được công nhận theo Quyết định số ${dto.decisionNumber} ngày ${vnDate(dto.decisionDate)}; ` +

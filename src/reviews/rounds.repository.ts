@@ -86,18 +86,21 @@ export class RoundsRepository {
       communeCode: string; year: number; kind: RoundKind; month: number | null; listYear: number; standardCode: string; status: RoundStatus;
       startedOn: string | null; decideBy: string | null; totalHouseholds: number | null; totalPersons: number | null; opinionRequired: boolean;
       opinionBy: string | null; note: string | null; isDemo: boolean; createdBy: string;
+      decisionNumber?: string | null; decisionDate?: string | null;
     },
     manager: EntityManager,
   ): Promise<number> {
     const [{ id }] = await manager.query(
       `INSERT INTO review_round (commune_code, year, kind, month, list_year, standard_code, status, started_on, decide_by,
-         total_households, total_persons, total_households_source, total_persons_source, opinion_required, opinion_by, note, is_demo, created_by)
+         total_households, total_persons, total_households_source, total_persons_source, opinion_required, opinion_by, note, is_demo, created_by,
+         decision_number, decision_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
          CASE WHEN $10::int IS NULL THEN NULL ELSE 'entered' END, CASE WHEN $11::int IS NULL THEN NULL ELSE 'entered' END,
-         $12, $13, $14, $15, $16)
+         $12, $13, $14, $15, $16, $17, $18)
        RETURNING id`,
       [r.communeCode, r.year, r.kind, r.month, r.listYear, r.standardCode, r.status, r.startedOn, r.decideBy,
-        r.totalHouseholds, r.totalPersons, r.opinionRequired, r.opinionBy, r.note, r.isDemo, r.createdBy],
+        r.totalHouseholds, r.totalPersons, r.opinionRequired, r.opinionBy, r.note, r.isDemo, r.createdBy,
+        r.decisionNumber ?? null, r.decisionDate ?? null],
     );
     return id;
   }
