@@ -180,7 +180,7 @@ describe('review rounds: the state machine, deciding, freezing, scopes (real Pos
       for (const h of hh2.slice(1)) await t.http().put(`/api/review-rounds/${rid}/results/${h}`).set(bearer(c2)).send(RURAL.above);
     }).catch((e) => ({ error: e }));
     expect('error' in r).toBe(false);
-    const res = r as { status: number; body: { code: string; details: { householdId: number }[] } };
+    const res = r as unknown as { status: number; body: { code: string; details: { householdId: number }[] } };
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('RESULTS_MISSING');
     expect(res.body.details.map((d) => d.householdId)).toEqual([hh2[0]]);

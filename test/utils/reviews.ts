@@ -89,7 +89,8 @@ export const RURAL = {
 export async function runRound(
   t: TestApp, token: string, opts: { commune: string; year: number; kind?: 'periodic' | 'regular'; month?: number; totalHouseholds?: number; decisionDate?: string },
   fill: (roundId: number) => Promise<void>,
-): Promise<{ id: number; decision: Record<string, unknown>; status: number; body: Record<string, unknown> }> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+): Promise<{ id: number; decision: Record<string, any>; status: number; body: Record<string, any> }> {
   const y = opts.year;
   const create = await t.http().post('/api/review-rounds').set(bearer(token))
     .send({ communeCode: opts.commune, year: y, kind: opts.kind ?? 'periodic', month: opts.month, totalHouseholds: opts.totalHouseholds });
