@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
+import { ReviewsDemoService } from '../reviews/demo/reviews-demo.service';
 
 /**
  * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
@@ -12,7 +14,7 @@ import { seedDemoUnits } from './seed-units';
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly auth: AuthService) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly auth: AuthService, private readonly moduleRef: ModuleRef) {}
 
   async isSeeded(): Promise<boolean> {
     const rows = await this.ds.query(`SELECT 1 FROM app_meta WHERE key = 'demo'`);
@@ -33,6 +35,8 @@ export class DemoSeedService {
     };
     await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
     await step('demo accounts', () => this.seedAccounts());
+    // after the households step: decided review rounds 2021–2023 on the households in the register
+    await step('review rounds, results and movement', () => this.moduleRef.get(ReviewsDemoService, { strict: false }).seed());
     await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1)`, [JSON.stringify({ loadedAt: new Date().toISOString() })]);
     this.logger.log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return true;

@@ -199,6 +199,29 @@ export class ResultsService {
     return { created, updated, overridesKept: prepared.records.filter((r) => r.override_reason).length };
   }
 
+  /**
+   * The bulk path as a service call (the demo, tools): every row checked and classified, written
+   * in one transaction with one audit record; all or nothing.
+   */
+  async bulkWrite(user: AuthUser, roundId: number, rows: BulkResultRow[], note = 'bulk'): Promise<{ created: number; updated: number; overridesKept: number }> {
+    return this.ds.transaction(async (m) => {
+      const round = await this.roundForWrite(user, roundId, m);
+      const wanted = new Set(rows.map((r) => r.householdId));
+      const households = (await this.repo.communeHouseholds(round.communeCode, m)).filter((h) => wanted.has(h.id));
+      const problems = await this.checkHouseholds(round, households, m);
+      const unknown = [...wanted].filter((id) => !households.some((h) => h.id === id));
+      if (problems.size || unknown.length) {
+        throw new DomainError('IMPORT_INVALID', `${problems.size + unknown.length} households cannot have a result in round ${roundId}; nothing was written`, [
+          ...unknown.map((id) => ({ field: 'householdId', message: `no household ${id} in commune ${round.communeCode}`, householdId: id })),
+          ...[...problems].map(([id, message]) => ({ field: 'householdId', message, householdId: id })),
+        ]);
+      }
+      const out = await this.writeMany(m, user, round, rows);
+      await this.audit.record(m, user, { action: 'import', entity: 'review_result', entityId: `round:${roundId}`, unitCode: round.communeCode, newValue: { source: note, ...out } });
+      return out;
+    });
+  }
+
   /** PUT one result: create or replace (with its version), classify, audit; an override is audited apart. */
   async put(user: AuthUser, roundId: number, householdId: number, dto: PutResultDto) {
     return this.ds.transaction(async (m) => {
