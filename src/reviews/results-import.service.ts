@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { cellText, isBlank, parseInteger, parseMark, splitList } from '../common/excel/cells';
+import { cellText, isBlank, parseInteger, parseMark, splitList } from '../common/excel/cell-values';
 import { DomainError, ErrorDetail } from '../common/errors/domain-error';
 import { foldText, matchKey } from '../common/text/vietnamese';
 import { StandardView } from '../standards/standards.repository';
