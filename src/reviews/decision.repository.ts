@@ -101,61 +101,86 @@ export class DecisionRepository {
   }
 
   /**
-   * The class each household had on the list before this decision: its latest decided result in
-   * an earlier decided round of any kind and standard (the current list as amended by regular
-   * reviews). The escaped lists of the decision compare against it.
+   * Writes, in one UPDATE of each result of the round (one row version instead of three):
+   *
+   * 1. previous_class — the class the household had on the list before this decision: its latest
+   *    decided result in an earlier decided round of the commune (or the communes it was formed
+   *    from), of any kind and standard (the current list as amended by regular reviews). The
+   *    escaped lists of the decision compare against it.
+   * 2. the snapshot of what reports read from the register (decisions.md §3): persons (the member
+   *    count), the head's name, sex and ethnicity, the village, the ethnic-minority, female-head and
+   *    meritorious flags, no labour capacity (the override wins; else no member of working age able
+   *    to work), the children under 16 and their deprivations (no health insurance from 6,
+   *    malnourished, out of school from 3), and the members of households on a list or leaving one.
+   * 3. certificate numbers (Mẫu 03) for the poor and near-poor households: <commune>/<list year>/HN-nnnn
+   *    (poor) and /HCN-nnnn (near-poor), numbered by village and household code, continuing after the
+   *    numbers already issued in the commune for that list year; a number already given is kept.
    */
-  async setPreviousClass(m: EntityManager, roundId: number, on: string): Promise<void> {
+  async finalize(m: EntityManager, roundId: number, communeCode: string, listYear: number, on: string): Promise<void> {
     await m.query(
-      `UPDATE review_result x SET previous_class = p.decided_class
-         FROM (
-           SELECT DISTINCT ON (pr.household_id) pr.household_id, pr.decided_class
-             FROM review_result pr JOIN review_round rr ON rr.id = pr.round_id
-            WHERE rr.status IN ('decided','reported') AND rr.id <> $1 AND rr.decision_date <= $2::date
-              AND pr.household_id IN (SELECT household_id FROM review_result WHERE round_id = $1)
-            ORDER BY pr.household_id, rr.decision_date DESC, rr.decided_at DESC NULLS LAST, rr.id DESC
-         ) p
-        WHERE x.round_id = $1 AND x.household_id = p.household_id`,
-      [roundId, on],
-    );
-  }
-
-  /**
-   * Snapshots what reports read from the register at the decision (decisions.md §3): persons (the
-   * member count), the head's name, sex and ethnicity, the village, the ethnic-minority, female-head
-   * and meritorious flags, no labour capacity (the override wins; else no member of working age able
-   * to work), the children under 16 and their deprivations (no health insurance from 6, malnourished,
-   * out of school from 3), and the members of households on a list or leaving one.
-   */
-  async snapshot(m: EntityManager, roundId: number, on: string): Promise<void> {
-    await m.query(
-      `UPDATE review_result x SET
+      `WITH RECURSIVE lineage(code) AS (
+         SELECT $3::varchar
+         UNION
+         SELECT s.predecessor_code FROM admin_unit_succession s JOIN lineage l ON s.successor_code = l.code
+       ), prior AS (
+         SELECT r.id, r.decision_date, r.decided_at FROM review_round r JOIN lineage l ON l.code = r.commune_code
+          WHERE r.id <> $1 AND r.status IN ('decided','reported') AND r.decision_date <= $2::date
+       ), previous AS (
+         SELECT DISTINCT ON (pr.household_id) pr.household_id, pr.decided_class
+           FROM prior JOIN review_result pr ON pr.round_id = prior.id
+          WHERE pr.household_id IN (SELECT household_id FROM review_result WHERE round_id = $1)
+          ORDER BY pr.household_id, prior.decision_date DESC, prior.decided_at DESC NULLS LAST, prior.id DESC
+       ), used AS (
+         SELECT x.decided_class, max(substring(x.certificate_number FROM '-([0-9]+)$')::int) AS last
+           FROM review_result x JOIN review_round r ON r.id = x.round_id
+          WHERE r.commune_code = $3 AND r.list_year = $4::int AND r.id <> $1 AND x.certificate_number IS NOT NULL
+          GROUP BY x.decided_class
+       ), s AS (
+         SELECT x.id AS result_id, x.household_id, p.decided_class AS previous_class, COALESCE(u.last, 0) AS numbered_before, ms.*,
+                CASE WHEN x.certificate_number IS NULL AND x.decided_class IN ('poor','near_poor') THEN
+                  row_number() OVER (PARTITION BY x.decided_class, x.certificate_number IS NULL ORDER BY h.village_code NULLS LAST, h.code)
+                END AS n
+           FROM review_result x
+           JOIN household h ON h.id = x.household_id
+           LEFT JOIN previous p ON p.household_id = x.household_id
+           LEFT JOIN used u ON u.decided_class = x.decided_class
+           -- per household through household_member_household: never a scan of the whole register
+           CROSS JOIN LATERAL (
+             SELECT count(hm.id)::int AS persons,
+                    (count(*) FILTER (WHERE a.age >= 15 AND a.months < retirement_age_months(hm.sex, date_part('year', $2::date)::int)
+                                      AND hm.labour_capacity AND hm.disability <> 'severe'))::int AS able,
+                    (count(*) FILTER (WHERE a.age < 16))::int AS children,
+                    (count(*) FILTER (WHERE a.age >= 6 AND a.age < 16 AND NOT hm.health_insurance))::int AS children_no_insurance,
+                    (count(*) FILTER (WHERE a.age < 16 AND hm.malnourished))::int AS children_malnourished,
+                    (count(*) FILTER (WHERE a.age >= 3 AND a.age < 16 AND hm.in_school = false))::int AS children_out_of_school,
+                    -- the members of households on a list or leaving one (the decision's lists), only those
+                    CASE WHEN x.decided_class IN ('poor','near_poor') OR p.decided_class IN ('poor','near_poor') THEN
+                      COALESCE(json_agg(json_build_object(
+                          'memberId', hm.id, 'fullName', hm.full_name, 'sex', hm.sex, 'birthYear', hm.birth_year, 'birthDate', hm.birth_date,
+                          'relation', hm.relation, 'ethnicity', hm.ethnicity, 'idNumber', hm.id_number, 'healthInsurance', hm.health_insurance)
+                        ORDER BY hm.sort_order, hm.id), '[]')::jsonb
+                    END AS members
+               FROM household_member hm
+               CROSS JOIN LATERAL (SELECT member_age(hm.birth_date, hm.birth_year, $2::date) AS age,
+                                          member_age_months(hm.birth_date, hm.birth_year, $2::date) AS months) a
+              WHERE hm.household_id = x.household_id
+           ) ms
+          WHERE x.round_id = $1
+       )
+       UPDATE review_result x SET
+          previous_class = s.previous_class,
           snap_persons = s.persons, snap_head_name = h.head_name, snap_head_sex = h.head_sex, snap_head_ethnicity = h.head_ethnicity,
           snap_village_code = h.village_code, snap_ethnic_minority = h.ethnic_minority, snap_female_head = h.female_head,
           snap_meritorious = h.meritorious, snap_no_labour = COALESCE(h.no_labour_override, s.able = 0),
           snap_children = s.children, snap_children_no_insurance = s.children_no_insurance,
           snap_children_malnourished = s.children_malnourished, snap_children_out_of_school = s.children_out_of_school,
-          snap_members = CASE WHEN x.decided_class IN ('poor','near_poor') OR x.previous_class IN ('poor','near_poor') THEN s.members END
-         FROM household h
-         CROSS JOIN LATERAL (
-           SELECT count(*)::int AS persons,
-                  (count(*) FILTER (WHERE a.age >= 15 AND a.months < retirement_age_months(hm.sex, extract(year FROM $2::date)::int)
-                                    AND hm.labour_capacity AND hm.disability <> 'severe'))::int AS able,
-                  (count(*) FILTER (WHERE a.age < 16))::int AS children,
-                  (count(*) FILTER (WHERE a.age >= 6 AND a.age < 16 AND NOT hm.health_insurance))::int AS children_no_insurance,
-                  (count(*) FILTER (WHERE a.age < 16 AND hm.malnourished))::int AS children_malnourished,
-                  (count(*) FILTER (WHERE a.age >= 3 AND a.age < 16 AND hm.in_school = false))::int AS children_out_of_school,
-                  COALESCE(json_agg(json_build_object(
-                      'memberId', hm.id, 'fullName', hm.full_name, 'sex', hm.sex, 'birthYear', hm.birth_year, 'birthDate', hm.birth_date,
-                      'relation', hm.relation, 'ethnicity', hm.ethnicity, 'idNumber', hm.id_number, 'healthInsurance', hm.health_insurance)
-                    ORDER BY hm.sort_order, hm.id) FILTER (WHERE hm.id IS NOT NULL), '[]')::jsonb AS members
-             FROM household_member hm
-             CROSS JOIN LATERAL (SELECT member_age(hm.birth_date, hm.birth_year, $2::date) AS age,
-                                        member_age_months(hm.birth_date, hm.birth_year, $2::date) AS months) a
-            WHERE hm.household_id = h.id
-         ) s
-        WHERE x.round_id = $1 AND h.id = x.household_id`,
-      [roundId, on],
+          snap_members = s.members,
+          certificate_number = COALESCE(x.certificate_number, CASE WHEN s.n IS NOT NULL THEN
+            $3 || '/' || $4::text || '/' || CASE WHEN x.decided_class = 'poor' THEN 'HN' ELSE 'HCN' END || '-'
+            || lpad((s.n + s.numbered_before)::text, 4, '0') END)
+         FROM s JOIN household h ON h.id = s.household_id
+        WHERE x.id = s.result_id`,
+      [roundId, on, communeCode, listYear],
     );
   }
 
@@ -209,34 +234,6 @@ export class DecisionRepository {
         [roundId, JSON.stringify(batch)],
       );
     }
-  }
-
-  /**
-   * Certificate numbers (Mẫu 03) for the poor and near-poor households of a decision:
-   * <commune>/<list year>/HN-nnnn (poor) and /HCN-nnnn (near-poor), numbered by village and household
-   * code, continuing after the numbers already issued in the commune for that list year.
-   */
-  async issueCertificates(m: EntityManager, roundId: number, communeCode: string, listYear: number): Promise<number> {
-    const [, affected] = await m.query(
-      `WITH used AS (
-         SELECT x.decided_class, max(substring(x.certificate_number FROM '-([0-9]+)$')::int) AS last
-           FROM review_result x JOIN review_round r ON r.id = x.round_id
-          WHERE r.commune_code = $2 AND r.list_year = $3::int AND r.id <> $1 AND x.certificate_number IS NOT NULL
-          GROUP BY x.decided_class
-       ), numbered AS (
-         SELECT x.id, x.decided_class,
-                row_number() OVER (PARTITION BY x.decided_class ORDER BY COALESCE(x.snap_village_code, h.village_code) NULLS LAST, h.code) AS n
-           FROM review_result x JOIN household h ON h.id = x.household_id
-          WHERE x.round_id = $1 AND x.decided_class IN ('poor','near_poor') AND x.certificate_number IS NULL
-       )
-       UPDATE review_result x
-          SET certificate_number = $2 || '/' || $3::text || '/' || CASE WHEN n.decided_class = 'poor' THEN 'HN' ELSE 'HCN' END || '-'
-                                   || lpad((n.n + COALESCE(u.last, 0))::text, 4, '0')
-         FROM numbered n LEFT JOIN used u ON u.decided_class = n.decided_class
-        WHERE x.id = n.id`,
-      [roundId, communeCode, listYear],
-    );
-    return affected;
   }
 
   async decideApplications(m: EntityManager, roundId: number, on: string): Promise<void> {

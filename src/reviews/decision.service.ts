@@ -114,8 +114,7 @@ export class DecisionService {
     }
 
     const total = await this.totals(m, round, D, totals);
-    await this.repo.setPreviousClass(m, round.id, D);
-    await this.repo.snapshot(m, round.id, D);
+    await this.repo.finalize(m, round.id, round.communeCode, round.listYear, D);
     await this.assertTotals(m, round, total);
 
     let movementRows = 0;
@@ -127,14 +126,13 @@ export class DecisionService {
       await this.repo.insertMovement(m, round.id, rows);
       movementRows = rows.length;
     }
-    const certificates = await this.repo.issueCertificates(m, round.id, round.communeCode, round.listYear);
     await this.repo.decideApplications(m, round.id, D);
     const after = await this.repo.classTotals(m, round.id);
     return {
       results: after.results, poor: after.poor, nearPoor: after.nearPoor,
       totalHouseholds: total.households, totalHouseholdsSource: total.householdsSource,
       totalPersons: total.persons, totalPersonsSource: total.personsSource,
-      startRoundIds: start.map((s) => s.id), hasMovement: start.length > 0, movementRows, certificates,
+      startRoundIds: start.map((s) => s.id), hasMovement: start.length > 0, movementRows, certificates: after.poor + after.nearPoor,
     };
   }
 
@@ -224,10 +222,8 @@ export class DecisionService {
       );
       const round = (await this.rounds.find(id, m))!;
       const total = await this.totals(m, round, dto.decisionDate, {});
-      await this.repo.setPreviousClass(m, id, dto.decisionDate);
-      await this.repo.snapshot(m, id, dto.decisionDate);
+      await this.repo.finalize(m, id, dto.communeCode, listYear, dto.decisionDate);
       await this.assertTotals(m, round, total);
-      await this.repo.issueCertificates(m, id, dto.communeCode, listYear);
       await m.query(
         `UPDATE review_round SET decision_number = $2, decision_date = $3, decided_at = now(), decided_by = $4,
                 total_households = $5, total_households_source = $6, total_persons = $7, total_persons_source = $8

@@ -50,6 +50,7 @@ export interface ResultRecord {
   updated_by: string;
 }
 
+/** The written columns (with the type each had in the jsonb form; kept as documentation of the record). */
 const RECORD_COLUMNS: [keyof ResultRecord, string][] = [
   ['household_id', 'int'], ['standard_code', 'varchar'], ['area_type', 'varchar'], ['quick_screen', 'varchar'], ['b1_score', 'int'],
   ['income_per_capita', 'bigint'], ['entered_deprivations', 'varchar[]'], ['derived_deprivations', 'varchar[]'],
@@ -61,14 +62,21 @@ const RECORD_COLUMNS: [keyof ResultRecord, string][] = [
   ['updated_by', 'varchar'],
 ];
 const COLS = RECORD_COLUMNS.map(([c]) => c);
-const UPSERT_SQL = `
-  INSERT INTO review_result (round_id, ${COLS.join(', ')})
-  SELECT $1, ${COLS.map((c) => `t.${c}`).join(', ')}
-    FROM jsonb_to_recordset($2::jsonb) AS t(${RECORD_COLUMNS.map(([c, ty]) => `${c} ${ty}`).join(', ')})
+/**
+ * INSERT … VALUES of `n` rows (parameters typed by their target columns) that replaces a
+ * household's existing result of the round.
+ */
+function upsertSql(n: number): string {
+  const width = COLS.length + 1;
+  const rows = Array.from({ length: n }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+  return `
+  INSERT INTO review_result (round_id, ${COLS.join(', ')}) VALUES ${rows.join(', ')}
   ON CONFLICT (round_id, household_id) DO UPDATE SET
     ${COLS.filter((c) => c !== 'household_id' && c !== 'is_demo').map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
     version = review_result.version + 1, updated_at = now()
-  RETURNING household_id AS "householdId", id, version, (xmax = 0) AS inserted`;
+  RETURNING (xmax = 0) AS inserted`;
+}
+const UPSERT_BATCH = 1000; // 31 parameters a row: well under PostgreSQL's 65,535
 
 export const RESULT_COLUMNS = `
   x.id, x.round_id AS "roundId", x.household_id AS "householdId", h.code AS "householdCode", h.head_name AS "headName",
@@ -148,12 +156,20 @@ export class ResultsRepository {
     return new Map(rows.map((r: { householdId: number }) => [r.householdId, r]));
   }
 
-  /** Inserts or replaces results, in batches, one statement per batch. */
-  async upsertMany(roundId: number, records: ResultRecord[], manager: EntityManager, batchSize = 2000): Promise<{ created: number; updated: number }> {
+  /** Inserts or replaces results, in batches, one multi-row statement per batch. */
+  async upsertMany(roundId: number, records: ResultRecord[], manager: EntityManager): Promise<{ created: number; updated: number }> {
     let created = 0;
     let updated = 0;
-    for (let i = 0; i < records.length; i += batchSize) {
-      const rows: { inserted: boolean }[] = await manager.query(UPSERT_SQL, [roundId, JSON.stringify(records.slice(i, i + batchSize))]);
+    let fullSql: string | undefined;
+    for (let i = 0; i < records.length; i += UPSERT_BATCH) {
+      const batch = records.slice(i, i + UPSERT_BATCH);
+      const params: unknown[] = [];
+      for (const r of batch) {
+        params.push(roundId);
+        for (const c of COLS) params.push(r[c]);
+      }
+      const sql = batch.length === UPSERT_BATCH ? (fullSql ??= upsertSql(UPSERT_BATCH)) : upsertSql(batch.length);
+      const rows: { inserted: boolean }[] = await manager.query(sql, params);
       for (const r of rows) r.inserted ? created++ : updated++;
     }
     return { created, updated };

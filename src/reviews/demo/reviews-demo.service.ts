@@ -62,6 +62,16 @@ function weightedOrder<T>(rng: Rng, items: [T, number][]): T[] {
 @Injectable()
 export class ReviewsDemoService {
   private readonly logger = new Logger('ReviewsDemo');
+  /** milliseconds spent per phase, logged at the end */
+  private readonly timing: Record<string, number> = {};
+  private async timed<T>(phase: string, fn: () => Promise<T>): Promise<T> {
+    const t0 = Date.now();
+    try {
+      return await fn();
+    } finally {
+      this.timing[phase] = (this.timing[phase] ?? 0) + Date.now() - t0;
+    }
+  }
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -114,6 +124,7 @@ export class ReviewsDemoService {
     const open = await this.openWork(byCommune);
     summary.openRounds += open.rounds;
     summary.applications += open.applications;
+    this.logger.log(`demo reviews: time by phase (ms) ${JSON.stringify(this.timing)}`);
     return summary;
   }
 
@@ -190,15 +201,15 @@ export class ReviewsDemoService {
     if (mismatch) {
       this.logger.warn(`demo reviews: ${commune} has ${active.length} households on the register on ${D}, the plan says ${target.households}; the round records the plan's total`);
     }
-    const register = await this.decisionRepo.registerTotals(this.ds.manager, commune, D);
+    const register = await this.timed('register totals', () => this.decisionRepo.registerTotals(this.ds.manager, commune, D));
     const u = SYSTEM_USER;
-    let round = await this.rounds.create(u, { communeCode: commune, year: y, kind: 'periodic', totalHouseholds: target.households, totalPersons: register.persons }, { isDemo: true });
+    let round = await this.timed('create', () => this.rounds.create(u, { communeCode: commune, year: y, kind: 'periodic', totalHouseholds: target.households, totalPersons: register.persons }, { isDemo: true }));
     const id = round.id;
     const rng = new Rng(y * 100 + index);
     const start = `${y}-09-${String(5 + (index % 10)).padStart(2, '0')}`;
     round = await this.rounds.start(u, id, { version: round.version, date: start });
     const rows = active.map((h) => ({ householdId: h.id, ...this.inputs(rng, h, h.cls[y]!, rules, area, area === 'rural') }));
-    await this.results.bulkWrite(u, id, rows, 'demo');
+    await this.timed('results', () => this.results.bulkWrite(u, id, rows, 'demo'));
     round = await this.rounds.get(u, id) as typeof round;
     let meeting = `${y}-10-${String(10 + (index % 12)).padStart(2, '0')}`;
     if (y === 2021 && index % 13 === 5) {
@@ -220,7 +231,7 @@ export class ReviewsDemoService {
     if (round.opinionRequired) {
       round = await this.rounds.opinion(u, id, { version: round.version, date: addDays(end, 14 + (index % 7)), ref: `${1200 + index}/UBND-LĐTBXH`, by: 'Chủ tịch UBND huyện Chiêm Hóa' });
     }
-    const decided = await this.decision.decide(u, id, { version: round.version, decisionNumber: `${200 + index}/QĐ-UBND`, decisionDate: D });
+    const decided = await this.timed('decide', () => this.decision.decide(u, id, { version: round.version, decisionNumber: `${200 + index}/QĐ-UBND`, decisionDate: D }));
     const got = decided.decision!;
     if (got.poor !== target.poor || got.nearPoor !== target.nearPoor) {
       throw new Error(`demo reviews: ${commune} ${y} decided ${got.poor} poor / ${got.nearPoor} near-poor, the plan says ${target.poor} / ${target.nearPoor}`);

@@ -66,7 +66,7 @@ export function retirementAgeMonths(sex: Sex, year: number): number {
 }
 
 /** Age in months on a date; with only a birth year, counted from 1 July of that year. */
-function ageMonthsOn(m: Pick<MemberFacts, 'birthYear' | 'birthDate'>, on: string): number {
+export function ageMonthsOn(m: Pick<MemberFacts, 'birthYear' | 'birthDate'>, on: string): number {
   const [y, mo, d] = on.split('-').map(Number);
   const [by, bm, bd] = m.birthDate ? m.birthDate.split('-').map(Number) : [m.birthYear, 7, 1];
   return (y - by) * 12 + (mo - bm) - (d < bd ? 1 : 0);
