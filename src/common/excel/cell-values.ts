@@ -125,8 +125,10 @@ export function parseDate(v: unknown): Parsed<string | null> {
 
 /** A list in one cell: "1, 2; 5" or one per line. */
 export function splitList(v: unknown): string[] {
-  return cellText(v)
-    .split(/[,;\n/]+/)
-    .map((s) => s.trim())
+  const c = cellValue(v);
+  if (c === null) return [];
+  return String(c)
+    .split(/[,;\n\r/]+/)
+    .map((s) => cleanText(s))
     .filter(Boolean);
 }
