@@ -1,6 +1,6 @@
 import { seedDemoUnits } from '../src/demo/seed-units';
 import { createTestApp, TestApp } from './utils/test-app';
-import { bearer } from './utils/reviews';
+import { addHousehold, bearer } from './utils/reviews';
 
 describe('poverty standards (real PostgreSQL)', () => {
   let t: TestApp;
@@ -118,5 +118,25 @@ describe('poverty standards (real PostgreSQL)', () => {
     const del = await t.http().delete(`/api/standards/ND351-2025/indicators/internetAccess?version=${s.version}`).set(bearer(admin));
     expect(del.status).toBe(200);
     expect(del.body.indicators.map((i: { key: string }) => i.key)).not.toContain('internetAccess');
+  });
+
+  it('re-classifies an open round explicitly after the standard changed; stored results keep the rule values they were computed with', async () => {
+    const officer = await t.tokenFor('commune', '02299');
+    const h = await addHousehold(t.ds, { commune: '02299', code: 'RC-1' });
+    const r = await t.http().post('/api/review-rounds').set(bearer(officer)).send({ communeCode: '02299', year: 2023, kind: 'periodic' });
+    await t.http().post(`/api/review-rounds/${r.body.id}/start`).set(bearer(officer)).send({ version: r.body.version, date: '2023-09-05' });
+    const put = await t.http().put(`/api/review-rounds/${r.body.id}/results/${h}`).set(bearer(officer)).send({ b1Score: 148, deprivations: ['water'] });
+    expect(put.body).toMatchObject({ computedClass: 'above', b1Cutoff: 145 });
+    const { body: s } = await t.http().get('/api/standards/ND07-2021').set(bearer(admin));
+    await t.http().put('/api/standards/ND07-2021/lines/rural').set(bearer(admin)).send({ incomeLine: 1_500_000, averageUpper: 2_250_000, b1Cutoff: 150, version: s.version });
+    const stored = await t.http().get(`/api/review-rounds/${r.body.id}/results/${h}`).set(bearer(officer));
+    expect(stored.body).toMatchObject({ computedClass: 'above', b1Cutoff: 145 }); // unchanged until re-classified
+    const re = await t.http().post(`/api/review-rounds/${r.body.id}/reclassify`).set(bearer(officer));
+    expect(re.status).toBe(200);
+    expect(re.body).toEqual({ results: 1, changed: 1 });
+    const after = await t.http().get(`/api/review-rounds/${r.body.id}/results/${h}`).set(bearer(officer));
+    expect(after.body).toMatchObject({ computedClass: 'near_poor', b1Cutoff: 150, version: 2 });
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'reclassify'`);
+    expect(n).toBe(1);
   });
 });
