@@ -16,7 +16,7 @@ export interface HouseholdRef {
   registeredOn: string;
 }
 
-/** One row to write into review_result (snake_case: it goes straight into jsonb_to_recordset). */
+/** One row to write into review_result (snake_case: the column names). */
 export interface ResultRecord {
   household_id: number;
   standard_code: string;
@@ -50,18 +50,13 @@ export interface ResultRecord {
   updated_by: string;
 }
 
-/** The written columns (with the type each had in the jsonb form; kept as documentation of the record). */
-const RECORD_COLUMNS: [keyof ResultRecord, string][] = [
-  ['household_id', 'int'], ['standard_code', 'varchar'], ['area_type', 'varchar'], ['quick_screen', 'varchar'], ['b1_score', 'int'],
-  ['income_per_capita', 'bigint'], ['entered_deprivations', 'varchar[]'], ['derived_deprivations', 'varchar[]'],
-  ['derived_assessed', 'varchar[]'], ['deprivations', 'varchar[]'], ['deprivation_count', 'smallint'], ['b2_score', 'smallint'],
-  ['computed_class', 'varchar'], ['decided_class', 'varchar'], ['override_reason', 'text'], ['override_by', 'varchar'],
-  ['override_at', 'timestamptz'], ['local_standard_code', 'varchar'], ['local_class', 'varchar'], ['local_explanation', 'text'],
-  ['farm_average', 'boolean'], ['causes', 'smallint[]'], ['support_needs', 'varchar[]'], ['explanation', 'text'],
-  ['income_basis', 'varchar'], ['poverty_line', 'int'], ['average_upper', 'int'], ['b1_cutoff', 'int'], ['is_demo', 'boolean'],
-  ['updated_by', 'varchar'],
+/** The columns a result write sets (the parameters take their types from them). */
+const COLS: (keyof ResultRecord)[] = [
+  'household_id', 'standard_code', 'area_type', 'quick_screen', 'b1_score', 'income_per_capita', 'entered_deprivations',
+  'derived_deprivations', 'derived_assessed', 'deprivations', 'deprivation_count', 'b2_score', 'computed_class', 'decided_class',
+  'override_reason', 'override_by', 'override_at', 'local_standard_code', 'local_class', 'local_explanation', 'farm_average', 'causes',
+  'support_needs', 'explanation', 'income_basis', 'poverty_line', 'average_upper', 'b1_cutoff', 'is_demo', 'updated_by',
 ];
-const COLS = RECORD_COLUMNS.map(([c]) => c);
 /**
  * INSERT … VALUES of `n` rows (parameters typed by their target columns) that replaces a
  * household's existing result of the round.

@@ -87,9 +87,9 @@ export class ResultsService {
     return page(items.map(resultView), total, q);
   }
 
-  /** Locks the round for a write of its results and checks scope, freeze and kind. */
-  async roundForWrite(user: AuthUser, roundId: number, m: EntityManager): Promise<RoundRow> {
-    const round = assertFound(await this.rounds.find(roundId, m, true), 'Round', roundId);
+  /** Locks the round for a write of its results (shared: a decision waits) and checks scope and freeze. */
+  async roundForWrite(user: AuthUser, roundId: number, m: EntityManager, lock: 'share' | 'update' = 'share'): Promise<RoundRow> {
+    const round = assertFound(await this.rounds.find(roundId, m, lock), 'Round', roundId);
     await this.scope.assertWrite(user, 'register', [round.communeCode], m);
     assertNotFrozen(round);
     return round;
@@ -292,7 +292,7 @@ export class ResultsService {
    */
   async reclassify(user: AuthUser, roundId: number): Promise<{ results: number; changed: number }> {
     return this.ds.transaction(async (m) => {
-      const round = await this.roundForWrite(user, roundId, m);
+      const round = await this.roundForWrite(user, roundId, m, 'update');
       const stored: (BulkResultRow & { computedClass: string })[] = await m.query(
         `SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
                 entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",

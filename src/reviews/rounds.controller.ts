@@ -136,7 +136,7 @@ export class RoundsController {
 
   /** poor | near-poor | escaped-poor | escaped-near-poor, with members (public posting, the decision). */
   @Get(':id/lists/:list')
-  list_(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Param('list') list: string, @Query() q: ListQuery) {
+  listOf(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Param('list') list: string, @Query() q: ListQuery) {
     return this.lists.list(user, id, list as ListKind, q);
   }
 

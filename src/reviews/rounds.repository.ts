@@ -63,8 +63,13 @@ export class RoundsRepository {
     return manager ?? this.ds.manager;
   }
 
-  async find(id: number, manager?: EntityManager, lock = false): Promise<RoundRow | undefined> {
-    const rows = await this.m(manager).query(`SELECT ${ROUND_COLUMNS} FROM review_round r WHERE r.id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  /**
+   * A round; `lock` 'update' for its own changes (steps, edits), 'share' for writes of its results:
+   * results of one round can be written concurrently, and a step (a decision) waits for them.
+   */
+  async find(id: number, manager?: EntityManager, lock: boolean | 'share' | 'update' = false): Promise<RoundRow | undefined> {
+    const clause = lock === 'share' ? ' FOR SHARE' : lock ? ' FOR UPDATE' : '';
+    const rows = await this.m(manager).query(`SELECT ${ROUND_COLUMNS} FROM review_round r WHERE r.id = $1${clause}`, [id]);
     return rows[0];
   }
 
