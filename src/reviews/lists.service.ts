@@ -8,7 +8,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { MovementTotals, NEAR_POOR_MOVES, POOR_MOVES, reconciliationErrors } from './domain/movement';
 import { isFrozen } from './domain/round-state';
-import { assertFound } from './reviews.common';
+import { assertFound, referenceDate } from './reviews.common';
 import { ListQuery, MovementQuery } from './rounds.dto';
 import { RoundsRepository } from './rounds.repository';
 
@@ -84,6 +84,41 @@ export class ListsService {
       members: r.members.map((mb) => ({ ...mb, idNumber: maskIdNumber(mb.idNumber ?? null, user) })),
     }));
     return { ...page(items, total, q), list: kind, frozen: isFrozen(round.status) };
+  }
+
+  /**
+   * Who a round must review (Decision 24 Art. 4.1, Circular 07/2021 Phụ lục I): for a periodic round
+   * every household on the current poor or near-poor list still on the register, and every household
+   * with a Mẫu 01 / Mẫu 04 application on the round; for a regular round the applicants only. With
+   * whether each already has a result.
+   */
+  async reviewList(user: AuthUser, roundId: number, q: ListQuery): Promise<Page<unknown>> {
+    const round = await this.round(user, roundId);
+    const params: unknown[] = [roundId, round.communeCode, referenceDate(round), round.kind === 'periodic'];
+    const village = q.village ? (params.push(q.village), `AND h.village_code = $${params.length}`) : '';
+    const sql = `
+      WITH cur AS (
+        SELECT DISTINCT ON (x.household_id) x.household_id, x.decided_class
+          FROM review_result x JOIN review_round r ON r.id = x.round_id
+         WHERE r.commune_code = $2 AND r.status IN ('decided','reported') AND r.id <> $1
+         ORDER BY x.household_id, r.decision_date DESC, r.decided_at DESC NULLS LAST, r.id DESC
+      ), apps AS (
+        SELECT household_id, string_agg(DISTINCT form, ',' ORDER BY form) AS forms
+          FROM review_application WHERE round_id = $1 AND status <> 'refused' GROUP BY household_id
+      )
+      SELECT h.id AS "householdId", h.code, h.head_name AS "headName", h.village_code AS "villageCode",
+             cur.decided_class AS "currentClass", apps.forms AS applications,
+             res.decided_class AS "resultClass", res.id IS NOT NULL AS "hasResult"
+        FROM household h
+        LEFT JOIN cur ON cur.household_id = h.id
+        LEFT JOIN apps ON apps.household_id = h.id
+        LEFT JOIN review_result res ON res.round_id = $1 AND res.household_id = h.id
+       WHERE h.commune_code = $2 AND (h.status = 'active' OR h.status_date > $3::date)
+         AND (apps.forms IS NOT NULL OR ($4 AND cur.decided_class IN ('poor','near_poor'))) ${village}`;
+    const [{ total, done }] = await this.ds.query(`SELECT count(*)::int AS total, (count(*) FILTER (WHERE "hasResult"))::int AS done FROM (${sql}) l`, params);
+    params.push(q.pageSize, q.offset);
+    const items = await this.ds.query(`${sql} ORDER BY h.village_code NULLS LAST, h.code LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    return { ...page(items, total, q), reviewed: done } as Page<unknown>;
   }
 
   async certificates(user: AuthUser, roundId: number, q: ListQuery): Promise<Page<unknown>> {

@@ -140,6 +140,12 @@ export class RoundsController {
     return this.lists.list(user, id, list as ListKind, q);
   }
 
+  /** Who the round must review (Phụ lục I): the current list and the applicants, with what is done. */
+  @Get(':id/review-list')
+  reviewList(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: ListQuery) {
+    return this.lists.reviewList(user, id, q);
+  }
+
   /** The certificates (Mẫu 03) issued by the decision. */
   @Get(':id/certificates')
   certificates(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: ListQuery) {

@@ -95,6 +95,10 @@ describe('baseline import, applications and regular rounds (real PostgreSQL)', (
 
   it('takes the yearly movement from the baseline, not from the regular round in between', async () => {
     const r = await runRound(t, token, { commune: C, year: 2022 }, async (rid) => {
+      // who must be reviewed: the current list (A escaped in March, so B and C) — before any result
+      const list = await t.http().get(`/api/review-rounds/${rid}/review-list`).set(bearer(token));
+      expect(list.body).toMatchObject({ total: 2, reviewed: 0 });
+      expect(list.body.items.map((i: { code: string; currentClass: string }) => [i.code, i.currentClass])).toEqual([['AP-B', 'near_poor'], ['AP-C', 'poor']]);
       for (const [k, cls] of [['A', 'above'], ['B', 'poor'], ['C', 'poor'], ['D', 'above'], ['E', 'near_poor']] as const) {
         const res = await t.http().put(`/api/review-rounds/${rid}/results/${ids[k]}`).set(bearer(token)).send(RURAL[cls]);
         expect(res.status).toBe(200);
