@@ -1,8 +1,12 @@
 import { AggregatesModule } from '../aggregates/aggregates.module';
 import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
+import { AuditModule } from '../audit/audit.module';
 
 /** The feature modules, one folder each. */
 export const FEATURE_MODULES = [
   UnitsModule,
   AggregatesModule,
+  UsersModule,
+  AuditModule,
 ];

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -19,10 +20,11 @@ export interface TestApp {
 }
 
 /**
- * Boots the real application on a fresh clone of the migrated template database. Pass
- * `demoUnits: true` to load the Chiêm Hóa units (not the households) through the real seeder.
+ * Boots the real application on a fresh clone of the migrated template database. `env` overrides
+ * configuration for this app instance (e.g. LOGIN_RATE_LIMIT_PER_MINUTE); `modules` adds test
+ * fixture modules (e.g. a probe route for the upload helper).
  */
-export async function createTestApp(opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; modules?: Type[] } = {}): Promise<TestApp> {
   const db = await cloneTemplate();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -32,7 +34,7 @@ export async function createTestApp(opts: { env?: Record<string, string> } = {})
     ...opts.env,
     DATABASE_URL: db.url,
   });
-  const { app } = await createApp(config, { bufferLogs: false });
+  const { app } = await createApp(config, { bufferLogs: false, extraModules: opts.modules });
   await app.init();
   await app.get(StartupService).run({ migrate: false, demo: false });
   const ds = app.get(DataSource);
