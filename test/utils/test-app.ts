@@ -30,7 +30,9 @@ export async function createTestApp(opts: { env?: Record<string, string>; module
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // limits high enough for a test file's own sign-ins; tests of the limits set their own via `env`
     RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...opts.env,
     DATABASE_URL: db.url,
   });
