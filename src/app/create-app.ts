@@ -1,4 +1,4 @@
-import { INestApplication, Logger as NestLogger, Type } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger, NotFoundException, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, resolveJwtSecret } from '../config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
+import { ErrorFilter } from '../common/errors/error.filter';
 import { createValidationPipe } from '../common/http/validation';
 import { requestContextMiddleware } from '../common/http/request-context';
 import { AppModule } from './app.module';
@@ -43,6 +44,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   });
   express.use((req: Request, res: Response, next: NextFunction) =>
     (req.path === '/api/docs' || req.path.startsWith('/api/docs/') ? docsHeaders : apiHeaders)(req, res, next),
+  );
+  // Everything is under /api: any other path is a 404 in the error shape (not Express' HTML page).
+  const errors = new ErrorFilter();
+  express.use((req: Request, res: Response, next: NextFunction) =>
+    req.path === '/api' || req.path.startsWith('/api/')
+      ? next()
+      : res.status(404).json(errors.toBody(new NotFoundException(`Cannot ${req.method} ${req.path.slice(0, 200)}`))),
   );
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.use(requestContextMiddleware);
