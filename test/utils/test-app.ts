@@ -9,6 +9,9 @@ import { AuthService } from '../../src/auth/auth.service';
 import { AuthUser, Role } from '../../src/auth/auth-user';
 import { cloneTemplate } from './test-db';
 
+/** The password userFor / tokenFor give every account they create. */
+export const TEST_PASSWORD = 'test-password-123';
+
 export interface TestApp {
   app: NestExpressApplication;
   ds: DataSource;
@@ -41,7 +44,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; module
   await app.get(StartupService).run({ migrate: false, demo: false });
   const ds = app.get(DataSource);
   const auth = app.get(AuthService);
-  const password = 'test-password-123';
+  const password = TEST_PASSWORD;
   const userFor = async (role: Role, unitCode: string | null, username = `${role}_${unitCode ?? 'all'}`) => {
     await auth.upsertUser(username, password, role, unitCode);
     const [u] = await ds.query(`SELECT id FROM app_user WHERE username = $1`, [username]);
