@@ -8,8 +8,8 @@ import type { AuditItem, AuditQuery } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const MIN = Date.UTC(2000, 0, 1);
-const MAX = Date.UTC(2101, 0, 1);
+const FIRST_DAY = '2000-01-01';
+const LAST_DAY = '2100-12-31';
 
 /**
  * A day boundary in Vietnam time (UTC+7, no daylight saving): officers ask for "the entries of
@@ -18,14 +18,17 @@ const MAX = Date.UTC(2101, 0, 1);
 function bound(field: 'from' | 'to', value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   let t: number;
+  let day: string;
   if (DATE_ONLY.test(value)) {
+    day = value;
     t = Date.parse(`${value}T00:00:00+07:00`);
     if (field === 'to') t += 86_400_000; // `to` as a day is inclusive
   } else {
     if (!/(Z|[+-]\d{2}:?\d{2})$/.test(value)) throw invalid(field, 'thời điểm phải có múi giờ (Z hoặc +07:00), hoặc ghi ngày YYYY-MM-DD');
     t = Date.parse(value);
+    day = Number.isFinite(t) ? new Date(t + 7 * 3_600_000).toISOString().slice(0, 10) : '';
   }
-  if (!Number.isFinite(t) || t < MIN || t > MAX) throw invalid(field, 'phải là ngày trong khoảng 2000-01-01 đến 2100-12-31');
+  if (!Number.isFinite(t) || day < FIRST_DAY || day > LAST_DAY) throw invalid(field, `phải là ngày trong khoảng ${FIRST_DAY} đến ${LAST_DAY}`);
   return new Date(t);
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Equals, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { Equals, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../auth/auth-user';
 import { PageQuery } from '../common/pagination/page';
 
@@ -29,7 +29,7 @@ export class CreateUserDto {
 /** Every field but `version` is optional; send only what changes. */
 export class UpdateUserDto {
   /** The version you read (optimistic locking: a stale one is 409 VERSION_CONFLICT). */
-  @IsInt() @Min(1) version: number;
+  @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 
   @IsOptional() @IsBoolean() disabled?: boolean;
 
