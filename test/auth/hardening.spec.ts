@@ -155,3 +155,17 @@ describe('HTTP hardening (real PostgreSQL)', () => {
     });
   });
 });
+
+describe('global rate limit (its own app instance)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('counts requests without a token too (the limit runs before authentication)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.http().get('/api/units')).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

@@ -17,5 +17,7 @@ export function requestContextMiddleware(req: Request, _res: Response, next: Nex
 export function currentRequestId(): string | null {
   const req = storage.getStore()?.req;
   const id = req?.id ?? req?.headers?.['x-request-id'];
-  return id == null || id === '' ? null : String(id).slice(0, 64);
+  // client-supplied: only the characters of ordinary ids (UUIDs, trace ids) are kept
+  const clean = id == null ? '' : String(id).replace(/[^A-Za-z0-9._:-]/g, '').slice(0, 64);
+  return clean === '' ? null : clean;
 }
