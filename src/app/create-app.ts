@@ -40,7 +40,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   const apiHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
   const docsHeaders = helmet({
     contentSecurityPolicy: {
-      directives: { scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: {
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // the service is often reached over plain HTTP on an intranet: upgrading would break the page
+        upgradeInsecureRequests: null,
+      },
     },
   });
   express.use((req: Request, res: Response, next: NextFunction) =>
