@@ -5,6 +5,7 @@ import { xlsxWithRows } from '../utils/xlsx-fixtures';
 import { BAD_INPUT_MODULES } from './bad-input';
 import { BadInputContext, bodyCases, Caller, queryCases, uploadCases } from './bad-input/bad-input';
 import { ProbeModule } from './fixtures/probe.module';
+import { appRoutes } from './matrix/matrix';
 
 /**
  * The bad-input suite (see ./bad-input/bad-input.ts): every body, query and upload target × the
@@ -34,6 +35,16 @@ describe('bad input (real PostgreSQL)', () => {
     for (const m of BAD_INPUT_MODULES) await m.setup?.(ctx);
   }, 120_000);
   afterAll(() => t.close());
+
+  it('has a target for every write route and every list of the app', () => {
+    const routes = appRoutes(t.app);
+    const covered = new Set(BAD_INPUT_MODULES.flatMap((m) => [...(m.bodies ?? []), ...(m.queries ?? []), ...(m.uploads ?? [])].map((x) => x.route)));
+    const writes = routes.filter((r) => !r.startsWith('GET '));
+    // lists: GET routes without a path parameter that take query parameters (everything but health, me and the docs)
+    const noParameters = ['GET /api/health', 'GET /api/auth/me', 'GET /api/docs-json', 'GET /api/test-probe/boom', 'GET /api/test-probe/boom-async'];
+    const lists = routes.filter((r) => r.startsWith('GET ') && !r.includes(':') && !noParameters.includes(r));
+    expect([...writes, ...lists].filter((r) => !covered.has(r))).toEqual([]);
+  });
 
   const audit = async () => (await t.ds.query(`SELECT count(*)::int AS n, max(id)::int AS last FROM audit_log`))[0];
   const shape = (body: unknown, status: number) => {
