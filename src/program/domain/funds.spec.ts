@@ -1,4 +1,4 @@
-import { BucketChange, disbursementRate, fundViolations, round2 } from './funds';
+import { BucketChange, disbursementRate, fundFigures, fundViolations, round2 } from './funds';
 
 const change = (before: [number, number], after: [number, number]): BucketChange => ({
   projectLabel: 'Dự án 2', source: 'central', fundType: 'recurrent',
@@ -35,5 +35,27 @@ describe('fund violations', () => {
     const [v] = fundViolations([change([1_000_000, 0], [1_000_000, 1_500_000])]);
     expect(v.message).toContain('Dự án 2, ngân sách trung ương, kinh phí sự nghiệp');
     expect(v.message).toMatch(/1\.500\.000 đồng/);
+  });
+});
+
+describe('fund figures of a node', () => {
+  it('sums by source and type, with rates', () => {
+    const f = fundFigures([
+      { source: 'central', fundType: 'recurrent', allocated: 3_000, disbursed: 1_000 },
+      { source: 'local', fundType: 'recurrent', allocated: 1_000, disbursed: 1_000 },
+      { source: 'central', fundType: 'investment', allocated: 0, disbursed: 0 },
+    ]);
+    expect(f).toEqual({
+      allocated: 4_000, disbursed: 2_000, rate: 50,
+      bySource: {
+        central: { allocated: 3_000, disbursed: 1_000, rate: 33.33 },
+        local: { allocated: 1_000, disbursed: 1_000, rate: 100 },
+        other: { allocated: 0, disbursed: 0, rate: null },
+      },
+      byType: {
+        investment: { allocated: 0, disbursed: 0, rate: null },
+        recurrent: { allocated: 4_000, disbursed: 2_000, rate: 50 },
+      },
+    });
   });
 });

@@ -65,3 +65,33 @@ export function fundViolations(changes: readonly BucketChange[]): FundViolation[
   }
   return out;
 }
+
+export interface FundAmounts {
+  allocated: number;
+  disbursed: number;
+  /** Disbursed ÷ allocated × 100, 2 decimals; null when nothing is allocated. */
+  rate: number | null;
+}
+
+export interface FundFigures extends FundAmounts {
+  bySource: Record<FundSource, FundAmounts>;
+  byType: Record<FundType, FundAmounts>;
+}
+
+const amounts = (allocated: number, disbursed: number): FundAmounts => ({ allocated, disbursed, rate: round2(disbursementRate(allocated, disbursed)) });
+
+/** The payload figures of one node from its sums per source and type. */
+export function fundFigures(rows: ReadonlyArray<{ source: FundSource; fundType: FundType; allocated: number; disbursed: number }>): FundFigures {
+  const sum = (pick: (r: (typeof rows)[number]) => boolean) => {
+    let a = 0;
+    let d = 0;
+    for (const r of rows) if (pick(r)) { a += r.allocated; d += r.disbursed; }
+    return amounts(a, d);
+  };
+  const total = sum(() => true);
+  return {
+    ...total,
+    bySource: { central: sum((r) => r.source === 'central'), local: sum((r) => r.source === 'local'), other: sum((r) => r.source === 'other') },
+    byType: { investment: sum((r) => r.fundType === 'investment'), recurrent: sum((r) => r.fundType === 'recurrent') },
+  };
+}
