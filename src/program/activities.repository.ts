@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Participants } from './domain/participants';
-import { areaCte } from './program-sql';
+import { affectedRows, areaCte } from './program-sql';
 
 export interface Activity {
   id: number;
@@ -96,7 +96,7 @@ export class ActivitiesRepository {
         WHERE id = $18 AND version = $19 RETURNING id`,
       [...this.values(a), updatedBy, id, version],
     );
-    return rows.length;
+    return affectedRows(rows);
   }
 
   async delete(m: EntityManager, id: number): Promise<void> {

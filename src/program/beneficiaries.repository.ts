@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BeneficiaryGroup, HouseholdClass } from './domain/eligibility';
-import { areaCte } from './program-sql';
+import { affectedRows, areaCte } from './program-sql';
 
 /** What the eligibility rule needs to know of a household on a date (domain/eligibility.ts). */
 export interface HouseholdListStatus {
@@ -190,7 +190,7 @@ export class BeneficiariesRepository {
         WHERE id = $14 AND version = $15 RETURNING id`,
       [...this.values(b), updatedBy, id, version],
     );
-    return rows.length;
+    return affectedRows(rows);
   }
 
   async delete(m: EntityManager, id: number): Promise<void> {

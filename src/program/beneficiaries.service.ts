@@ -60,12 +60,12 @@ export class BeneficiariesService {
         : null,
       escapedOn: status.escapedOn,
       leftOn: status.status !== 'active' ? status.statusDate : null,
-      allowedGroups: project.effectiveGroups,
+      allowedGroups: project.effectiveBeneficiaryGroups,
       projectLabel: project.fullLabel,
     });
     return {
       ...outcome, householdId, projectCode: project.code, date, listYear: year, listClass: status.listClass,
-      listRoundId: status.listRoundId, escapedOn: status.escapedOn, allowedGroups: project.effectiveGroups,
+      listRoundId: status.listRoundId, escapedOn: status.escapedOn, allowedGroups: project.effectiveBeneficiaryGroups,
     };
   }
 

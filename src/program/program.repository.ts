@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BeneficiaryGroup } from './domain/eligibility';
 import { DEFAULT_BENEFICIARY_GROUPS, KIND_LABEL, ProjectKind } from './program-seeds';
-import { applicabilitySql, projectAncestorsCte, upUnitCte } from './program-sql';
+import { affectedRows, applicabilitySql, projectAncestorsCte, upUnitCte } from './program-sql';
 
 export interface ProgramRow {
   id: number;
@@ -53,7 +53,7 @@ export interface ProjectRef extends ProjectRow {
   /** 'Tiểu dự án 1 (Dự án 7)' */
   fullLabel: string;
   /** The groups this node may support: its own rule, else the nearest ancestor's, else the default. */
-  effectiveGroups: BeneficiaryGroup[];
+  effectiveBeneficiaryGroups: BeneficiaryGroup[];
 }
 
 export interface ApplicabilityRow {
@@ -150,7 +150,7 @@ export class ProgramRepository {
       ...node,
       label: labels[0],
       fullLabel: labels.length > 1 ? `${labels[0]} (${labels.slice(1).join(', ')})` : labels[0],
-      effectiveGroups: [...rule],
+      effectiveBeneficiaryGroups: [...rule],
     };
   }
 
@@ -171,7 +171,7 @@ export class ProgramRepository {
         WHERE id = $1 AND version = $2 RETURNING id`,
       [id, version, p.name, p.shortName, p.investmentBasis, p.decision, p.decisionDate, p.yearFrom, p.yearTo, JSON.stringify(p.phases), p.note],
     );
-    return rows.length;
+    return affectedRows(rows);
   }
 
   async replaceTargets(m: EntityManager, programId: number, targets: Omit<TargetRow, 'programId'>[]): Promise<void> {
@@ -226,7 +226,7 @@ export class ProgramRepository {
         WHERE id = $1 AND version = $2 RETURNING id`,
       [id, version, p.number, p.name, p.beneficiaryGroups, p.note],
     );
-    return rows.length;
+    return affectedRows(rows);
   }
 
   /** What refers to a node: sub-projects, fund entries, activities, supported households. */

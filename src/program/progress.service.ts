@@ -53,7 +53,8 @@ function figures(funds: Parameters<typeof fundFigures>[0], a: ActivitySumRow | u
       supportedPoor: h?.supportedPoor ?? 0,
       escapedPoverty: h?.escapedPoverty ?? 0,
       stillPoor: h?.stillPoor ?? 0,
-      escapedPovertyRate: h && h.supportedPoor > 0 ? round2((h.escapedPoverty / h.supportedPoor) * 100) : null,
+      // of the supported poor households the year's periodic review has classified, the share no longer poor
+      escapedPovertyRate: h && h.escapedPoverty + h.stillPoor > 0 ? round2((h.escapedPoverty / (h.escapedPoverty + h.stillPoor)) * 100) : null,
       supportedNearPoor: h?.supportedNearPoor ?? 0,
       escapedNearPoverty: h?.escapedNearPoverty ?? 0,
       becamePoor: h?.becamePoor ?? 0,
