@@ -67,7 +67,8 @@ export interface BeneficiaryRow {
  * - base: the decided periodic (or baseline) review of Y−1, the list of Y;
  * - amend: the latest regular review of Y decided up to the date, which amends it;
  * - escapedOn: the latest decision, up to the date, at which the household's class went from poor
- *   to anything else (compared with its previous decided result).
+ *   to anything else (compared with its previous decided result), or at which a decided round's
+ *   movement booked it as leaving poverty (to near-poor or above the near-poor line).
  * Only decided (or reported) rounds count, and only those decided on or before the date.
  */
 export const listStatusSql = (filter: string) => `
@@ -94,9 +95,16 @@ export const listStatusSql = (filter: string) => `
       FROM res
   ),
   esc AS (
-    SELECT household_id, max(decision_date) AS escaped_on FROM hist
-     WHERE prev_class = 'poor' AND decided_class <> 'poor'
-     GROUP BY household_id
+    SELECT household_id, max(decision_date) AS escaped_on FROM (
+      SELECT household_id, decision_date FROM hist WHERE prev_class = 'poor' AND decided_class <> 'poor'
+      UNION ALL
+      -- the movement a decided round recorded (covers a household without a result of its own there)
+      SELECT mv.household_id, r.decision_date
+        FROM review_movement mv JOIN review_round r ON r.id = mv.round_id
+       WHERE mv.household_id IN (SELECT id FROM hh) AND mv.poor_move IN ('toNearPoor','aboveNearPoor')
+         AND r.status IN ('decided','reported') AND r.decision_date <= $2::date
+    ) x
+    GROUP BY household_id
   ),
   status AS (
     SELECT hh.id AS "householdId", hh.commune_code AS "communeCode", hh.status,

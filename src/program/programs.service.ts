@@ -54,24 +54,27 @@ const CHILD_KIND: Record<'root' | ProjectKind, ProjectKind[]> = {
   sub_project: [],
 };
 
-/** Nests the flat node rows (parents before children) into the tree of each program. */
+/** Nests the flat node rows into the tree of each program (children in number order), resolving inherited rules. */
 export function buildProjectTree(rows: ProjectRow[]): Map<number, ProjectNode[]> {
-  const byId = new Map<number, ProjectNode & { groups: string[] }>();
-  const roots = new Map<number, ProjectNode[]>();
+  const byId = new Map<number, ProjectNode>();
   for (const r of rows) {
-    const parent = r.parentId === null ? undefined : byId.get(r.parentId);
-    const groups = r.beneficiaryGroups ?? parent?.groups ?? DEFAULT_GROUPS;
-    const node: ProjectNode & { groups: string[] } = {
+    byId.set(r.id, {
       code: r.code, kind: r.kind, number: r.number, label: nodeLabel(r.kind, r.number), name: r.name,
-      beneficiaryGroups: r.beneficiaryGroups, effectiveBeneficiaryGroups: [...groups], note: r.note, version: r.version,
-      subProjects: [], groups,
-    };
-    byId.set(r.id, node);
+      beneficiaryGroups: r.beneficiaryGroups, effectiveBeneficiaryGroups: [], note: r.note, version: r.version, subProjects: [],
+    });
+  }
+  const roots = new Map<number, ProjectNode[]>();
+  for (const r of [...rows].sort((a, b) => a.number - b.number)) {
+    const node = byId.get(r.id)!;
+    const parent = r.parentId === null ? undefined : byId.get(r.parentId);
     if (parent) parent.subProjects.push(node);
     else roots.set(r.programId, [...(roots.get(r.programId) ?? []), node]);
   }
-  // the helper field stays out of the payload
-  for (const n of byId.values()) delete (n as Partial<typeof n>).groups;
+  const resolve = (n: ProjectNode, inherited: string[]) => {
+    n.effectiveBeneficiaryGroups = [...(n.beneficiaryGroups ?? inherited)];
+    for (const c of n.subProjects) resolve(c, n.effectiveBeneficiaryGroups);
+  };
+  for (const list of roots.values()) for (const n of list) resolve(n, DEFAULT_GROUPS);
   return roots;
 }
 

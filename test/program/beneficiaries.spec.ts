@@ -15,6 +15,7 @@ import { addHousehold, addRound, auditRows, bearer, C1, D1, D2, seedUnits } from
  * old          poor           above            .              above          .                .
  * left         .              .                .              poor (moved away 2023-03-01)
  * none         (never reviewed)
+ * moved        .              .                poor           (no result; movement: aboveNearPoor)
  */
 describe('program beneficiaries: eligibility by the year\'s list (real PostgreSQL)', () => {
   let t: TestApp;
@@ -35,16 +36,19 @@ describe('program beneficiaries: eligibility by the year\'s list (real PostgreSQ
     district = await t.tokenFor('district', D1);
     other = await t.tokenFor('district', D2);
     commune = await t.tokenFor('commune', C1);
-    for (const k of ['poor', 'near', 'above', 'esc', 'escNear', 'amendOut', 'amendNear', 'amendIn', 'old', 'none']) h[k] = await addHousehold(t.ds, C1);
+    for (const k of ['poor', 'near', 'above', 'esc', 'escNear', 'amendOut', 'amendNear', 'amendIn', 'old', 'none', 'moved']) h[k] = await addHousehold(t.ds, C1);
     h.left = await addHousehold(t.ds, C1, { status: 'moved_away', statusDate: '2023-03-01' });
     await addRound(t.ds, { commune: C1, year: 2019, kind: 'periodic', decisionDate: '2019-12-10' }, [[h.old, 'poor']]);
     await addRound(t.ds, { commune: C1, year: 2020, kind: 'regular', month: 6, decisionDate: '2020-06-10' }, [[h.old, 'above']]);
     await addRound(t.ds, { commune: C1, year: 2021, kind: 'baseline', decisionDate: '2021-12-10' },
-      [[h.poor, 'near_poor'], [h.esc, 'poor'], [h.escNear, 'poor']]);
-    await addRound(t.ds, { commune: C1, year: 2022, kind: 'periodic', decisionDate: '2022-12-09' }, [
+      [[h.poor, 'near_poor'], [h.esc, 'poor'], [h.escNear, 'poor'], [h.moved, 'poor']]);
+    const round2022 = await addRound(t.ds, { commune: C1, year: 2022, kind: 'periodic', decisionDate: '2022-12-09' }, [
       [h.poor, 'poor'], [h.near, 'near_poor'], [h.above, 'above'], [h.esc, 'above'], [h.escNear, 'near_poor'],
       [h.amendOut, 'poor'], [h.amendNear, 'near_poor'], [h.amendIn, 'above'], [h.old, 'above'], [h.left, 'poor'],
     ]);
+    // no result of its own in 2022, but the round's movement booked it above the near-poor line
+    await t.ds.query(`INSERT INTO review_movement (round_id, household_id, start_class, end_class, poor_move, near_poor_move)
+                      VALUES ($1, $2, 'poor', 'none', 'aboveNearPoor', NULL)`, [round2022, h.moved]);
     await addRound(t.ds, { commune: C1, year: 2023, kind: 'regular', month: 5, decisionDate: '2023-05-30' },
       [[h.amendOut, 'above'], [h.amendNear, 'above'], [h.amendIn, 'poor']]);
     await addRound(t.ds, { commune: C1, year: 2023, kind: 'regular', month: 8, decisionDate: '2023-08-30', status: 'posted' }, [[h.poor, 'above']]);
@@ -64,6 +68,7 @@ describe('program beneficiaries: eligibility by the year\'s list (real PostgreSQ
     // escaped at the 2022 review: recently escaped in 2023
     ['esc', 'GNBV21-DA2', '2023-06-15', 'above', true, 'recently_escaped'],
     ['escNear', 'GNBV21-DA2', '2023-06-15', 'near_poor', true, 'near_poor'],
+    ['moved', 'GNBV21-DA2', '2023-06-15', null as unknown as string, true, 'recently_escaped'],
     // amended by the regular review of May 2023, from its decision date on
     ['amendOut', 'GNBV21-DA2', '2023-05-20', 'poor', true, 'poor'],
     ['amendOut', 'GNBV21-DA2', '2023-06-15', 'above', true, 'recently_escaped'],
