@@ -1,8 +1,10 @@
 import { AggregatesModule } from '../aggregates/aggregates.module';
+import { ExportsModule } from '../exports/exports.module';
 import { UnitsModule } from '../units/units.module';
 
 /** The feature modules, one folder each. */
 export const FEATURE_MODULES = [
   UnitsModule,
   AggregatesModule,
+  ExportsModule,
 ];
