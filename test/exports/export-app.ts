@@ -53,7 +53,8 @@ export async function createExportTestApp(source: ReportSource) {
 }
 
 /** supertest: keep a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function binary(res: any, cb: (err: Error | null, body: any) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => cb(null, Buffer.concat(chunks)));

@@ -146,7 +146,7 @@ describe('Excel exports (real PostgreSQL, real auth, scopes and audit)', () => {
         if (!a) await new Promise((r) => setTimeout(r, 20));
       }
       expect(a).toMatchObject({ actor: 'commune_02299', action: 'export', entity_id: '02299/2022/poor', unit_code: '02299', note: null });
-      expect(a.new_value).toMatchObject({ rows: 3, persons: 5, class: 'poor', year: 2022 });
+      expect(a!.new_value).toMatchObject({ rows: 3, persons: 5, class: 'poor', year: 2022 });
     });
 
     it('a district list has a section per commune and names the communes without a decided round', async () => {
