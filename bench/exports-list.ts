@@ -37,7 +37,7 @@ const peakRss = (): number => {
 };
 const rssNow = () => Math.round(process.memoryUsage().rss / 1048576);
 
-async function generate(url: string): Promise<void> {
+export async function generate(url: string): Promise<void> {
   const ds = new DataSource({ ...typeormOptions(url, 2), entities: [] });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });

@@ -112,6 +112,18 @@ export const LIST_JOINS = `
   LEFT JOIN review_movement mv ON mv.round_id = p.round_id AND mv.household_id = p.household_id
   LEFT JOIN household_member m ON m.household_id = p.household_id AND m.relation <> 'head'`;
 
+/**
+ * The same joins for one page: index lookups per household (LATERAL … OFFSET 0 keeps the planner
+ * from hashing whole tables for a page of households: measured ~200 ms a page with hash joins, ~40 ms with lookups).
+ */
+export const LIST_PAGE_JOINS = `
+  JOIN LATERAL (SELECT h0.head_name, h0.head_sex, h0.head_birth_year, h0.head_ethnicity, h0.ethnic_minority, h0.meritorious
+                  FROM household h0 WHERE h0.id = p.household_id OFFSET 0) h ON true
+  LEFT JOIN LATERAL (SELECT mv0.poor_move, mv0.near_poor_move FROM review_movement mv0
+                      WHERE mv0.round_id = p.round_id AND mv0.household_id = p.household_id OFFSET 0) mv ON true
+  LEFT JOIN LATERAL (SELECT m0.full_name, m0.sex, m0.birth_year, m0.ethnicity, m0.relation, m0.sort_order, m0.id
+                       FROM household_member m0 WHERE m0.household_id = p.household_id AND m0.relation <> 'head' OFFSET 0) m ON true`;
+
 /** The order of the list: village, household, then members as the register orders them. */
 export const LIST_ORDER = `p.village_key, p.household_id, m.sort_order, m.id`;
 
@@ -199,7 +211,7 @@ export class ExportsRepository {
           ORDER BY coalesce(r.snap_village_code, ''), r.household_id
           LIMIT $5
        )
-       SELECT ${LIST_SELECT} FROM p ${LIST_JOINS} ORDER BY ${LIST_ORDER}`,
+       SELECT ${LIST_SELECT} FROM p ${LIST_PAGE_JOINS} ORDER BY ${LIST_ORDER}`,
       [roundId, cls, after?.villageKey ?? '', after?.householdId ?? 0, limit],
     );
   }

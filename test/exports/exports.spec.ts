@@ -3,6 +3,7 @@ import type { AuthUser } from '../../src/auth/auth-user';
 import { demoVillages } from '../../src/demo/seed-units';
 import type { BreakdownReport, ProgramProgressReport, SummaryReport } from '../../src/exports/report-inputs';
 import { ReportSource } from '../../src/exports/report-source';
+import { LIST_PAGE_SIZE } from '../../src/exports/exports.service';
 import { binary, createExportTestApp } from './export-app';
 import { breakdownsFor, districtSummary } from './fixtures';
 import { ListFixture, seedListFixture } from './list-fixture';
@@ -169,6 +170,39 @@ describe('Excel exports (real PostgreSQL, real auth, scopes and audit)', () => {
       expect((n.getRow(9).values as unknown[]).slice(1, 12)).toEqual([1, undefined, 'Lý Văn Dũng', village.get('02299-01'), 1965, undefined, 'Dao', 'Chủ hộ', 'x', undefined, undefined]);
       expect(n.getCell('B10').value).toBe(1);
       expect(n.getCell('C10').value).toBe('Lý Thị Em');
+    });
+
+    it('pages through a list longer than one page, in village order, numbering without a gap', async () => {
+      const [rr] = await t.ds.query(
+        `INSERT INTO review_round (commune_code, year, kind, list_year, standard_code, status, decision_number, decision_date)
+         VALUES ('02305', 2022, 'periodic', 2023, 'ND07-2021', 'decided', '1/QĐ', '2022-12-09') RETURNING id`,
+      );
+      const n = LIST_PAGE_SIZE + 300;
+      await t.ds.query(
+        `INSERT INTO household (code, commune_code, village_code, head_name, head_sex, head_birth_year, head_ethnicity, search_text, name_key)
+         SELECT 'TH-' || g, '02305', '02305-0' || (1 + g % 3), 'Chủ hộ ' || g, 'male', 1970, '02', 'x', 'x' FROM generate_series(1, $1::int) g`, [n]);
+      await t.ds.query(
+        `INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, sort_order, name_key)
+         SELECT id, 'Con ' || id, 'female', 2010, 'child', '02', 1, 'x' FROM household WHERE commune_code = '02305'`);
+      await t.ds.query(
+        `INSERT INTO review_result (round_id, household_id, standard_code, area_type, b1_score, computed_class, decided_class, explanation, snap_village_code)
+         SELECT $1, id, 'ND07-2021', 'rural', 100, 'poor', 'poor', 'x', village_code FROM household WHERE commune_code = '02305'`, [rr.id]);
+      const r = await get('/api/exports/household-list.xlsx?unit=02305&year=2022&class=poor', admin);
+      const ws = (await readXlsx(r.body)).worksheets[0];
+      const seq: number[] = [];
+      const villages: string[] = [];
+      let members = 0;
+      ws.eachRow((row, i) => {
+        if (i <= 8) return;
+        const a = row.getCell(1).value;
+        if (typeof a === 'number') { seq.push(a); villages.push(String(row.getCell(4).value)); }
+        if (row.getCell(2).value === 1) members++;
+      });
+      expect(seq).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      expect(members).toBe(n);
+      const order = [village.get('02305-01'), village.get('02305-02'), village.get('02305-03')];
+      expect(villages.map((v) => order.indexOf(v))).toEqual([...villages.map((v) => order.indexOf(v))].sort((x, y) => x - y));
+      expect(ws.getCell(9 + 2 * n, 1).value).toBe(`Tổng cộng: ${n} hộ, ${2 * n} nhân khẩu`);
     });
 
     it('refuses a commune outside the caller\'s area before sending anything', async () => {

@@ -2,7 +2,7 @@ import { stream as xlsxStream } from 'exceljs';
 import type { Row, Style, Worksheet } from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { setImmediate as yieldToLoop, setTimeout as delay } from 'node:timers/promises';
 import type { ReportUnit } from '../report-inputs';
 import { textValue } from '../safe-cell';
 import { BORDER_ALL, ColumnNode, FONT_NAME, LeafColumn, OfficialSheet, placeName } from './official-sheet';
@@ -162,21 +162,37 @@ export function fillListRow(row: Row, values: (string | number | null)[], headRo
 }
 
 /**
- * Waits while the zip stream behind a streaming worksheet has more than its buffer's worth
- * waiting, then yields to the event loop so the zip and the socket make progress. exceljs
- * 4.4 writes to archiver without honouring back-pressure (its StreamBuf ignores write()'s
- * result), so without this a fast producer would queue the whole uncompressed sheet in memory.
- * The sheet's stream pipes into archiver's entry PassThrough (readable-stream 2): its
- * `_writableState.needDrain` is the signal; `closed` ends the wait if the client goes away.
+ * Bytes of uncompressed sheet XML allowed to wait for the zip. Below it the writer keeps
+ * producing while zlib compresses on the thread pool (the two overlap, which is what makes the
+ * stream as fast as a loop that never waits); above it the writer waits. It bounds memory
+ * whatever the number of rows.
+ */
+export const ZIP_BACKLOG_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Back-pressure for exceljs's streaming writer. exceljs 4.4 writes to archiver without
+ * honouring write()'s result (its StreamBuf ignores it), so a producer that never waits would
+ * queue the whole uncompressed sheet in memory. The sheet's stream pipes into archiver's entry
+ * PassThrough (readable-stream 2), whose `_writableState.length` is the backlog: wait while it
+ * is above ZIP_BACKLOG_BYTES, until the zip (itself held back by a slow socket) has caught up,
+ * or the client has gone (`closed`). Between pages it yields to the event loop either way.
  */
 export async function zipBackpressure(ws: Worksheet, closed?: Promise<unknown>): Promise<void> {
   const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
-  const sink = Array.isArray(pipes) ? (pipes[0] as NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } }) : undefined;
-  if (sink?._writableState?.needDrain) {
-    await (closed ? Promise.race([once(sink, 'drain'), closed]) : once(sink, 'drain'));
-  } else {
-    await yieldToLoop();
+  const sink = Array.isArray(pipes) ? (pipes[0] as NodeJS.EventEmitter & { _writableState?: { length: number } }) : undefined;
+  const state = sink?._writableState;
+  if (state && state.length > ZIP_BACKLOG_BYTES) {
+    let gone = false;
+    void closed?.then(() => (gone = true));
+    const stop = new AbortController();
+    const drained = once(sink!, 'drain', { signal: stop.signal }).catch(() => undefined);
+    // 'drain' comes only when the buffer is empty: check every few ms to resume at half the limit
+    while (!gone && state.length > ZIP_BACKLOG_BYTES / 2) {
+      await Promise.race([drained, delay(5), ...(closed ? [closed] : [])]);
+    }
+    stop.abort();
   }
+  await yieldToLoop();
 }
 
 export interface HouseholdListMeta {
