@@ -1,4 +1,5 @@
 import { AggregatesModule } from '../aggregates/aggregates.module';
+import { ExportsModule } from '../exports/exports.module';
 import { UnitsModule } from '../units/units.module';
 import { ProgramModule } from '../program/program.module';
 
@@ -7,4 +8,5 @@ export const FEATURE_MODULES = [
   UnitsModule,
   AggregatesModule,
   ProgramModule,
+  ExportsModule,
 ];
