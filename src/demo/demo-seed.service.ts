@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
+import { seedProgramDemo } from '../program/program-demo';
 
 /**
  * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
@@ -33,6 +34,8 @@ export class DemoSeedService {
     };
     await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
     await step('demo accounts', () => this.seedAccounts());
+    // keep last: it supports households of the decided reviews seeded above (and skips them if none)
+    await step('National Target Program (article training, funds, supported households)', () => seedProgramDemo(this.ds));
     await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1)`, [JSON.stringify({ loadedAt: new Date().toISOString() })]);
     this.logger.log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return true;

@@ -1,0 +1,26 @@
+import * as exportsList from './exports-list';
+
+/**
+ * Benchmark dispatcher: `npm run bench` runs every benchmark, `node dist/bench/run.js NAME` one.
+ * Each benchmark measures the service's path against a baseline in the same run and prints
+ * time, ratio and peak RSS.
+ */
+const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+  'exports-list': async () => exportsList,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv[2];
+  const names = wanted ? [wanted] : Object.keys(BENCHES);
+  for (const name of names) {
+    const load = BENCHES[name];
+    if (!load) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+    console.log(`\n=== ${name}`);
+    await (await load()).run();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
