@@ -1,5 +1,7 @@
 import type { MatrixModule } from './matrix';
 import { auditMatrix } from './rows/audit';
+import { exportsMatrix } from './rows/exports';
+import { programMatrix } from './rows/program';
 import { authMatrix } from './rows/auth';
 import { healthMatrix } from './rows/health';
 import { unitsMatrix } from './rows/units';
@@ -12,4 +14,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   unitsMatrix,
   usersMatrix,
   auditMatrix,
+  programMatrix,
+  exportsMatrix,
 ];
