@@ -8,7 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, resolveJwtSecret } from '../config/app-config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { ErrorFilter } from '../common/errors/error.filter';
-import { ControlCharsPipe } from '../common/http/control-chars.pipe';
+import { InputGuardPipe } from '../common/http/input-guard.pipe';
 import { createValidationPipe } from '../common/http/validation';
 import { requestContextMiddleware } from '../common/http/request-context';
 import { AppModule } from './app.module';
@@ -34,7 +34,7 @@ export const JSON_BODY_LIMIT = '1mb';
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.setGlobalPrefix('api');
-  express.useGlobalPipes(new ControlCharsPipe(), createValidationPipe());
+  express.useGlobalPipes(new InputGuardPipe(), createValidationPipe());
   // Security headers. The API answers JSON and files: nothing may run or frame it. Only the
   // Swagger UI page (/api/docs) needs inline scripts and styles.
   const apiHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });

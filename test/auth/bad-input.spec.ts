@@ -69,7 +69,8 @@ describe('bad input (real PostgreSQL)', () => {
           });
 
           for (const c of bodyCases(target)) {
-            it(`${c.name} → ${c.status.join('/')}`, async () => {
+            const gap = target.knownGaps?.[c.name];
+            (gap ? it.failing : it)(`${c.name} → ${c.status.join('/')}${gap ? ` [KNOWN GAP: ${gap}]` : ''}`, async () => {
               const req = await target.request(ctx);
               const before = [await audit(), await target.fingerprint?.(ctx)];
               const res = await send(req.path, req.token ?? ctx.token(target.caller), c.mutate(req.body));
@@ -77,7 +78,7 @@ describe('bad input (real PostgreSQL)', () => {
               expect(JSON.stringify(res.body)).not.toMatch(LEAK);
               if (res.status >= 400) {
                 shape(res.body, res.status);
-                if (c.names) expect(res.body.details.map((d: { field?: string }) => d.field)).toContainEqual(expect.stringMatching(new RegExp(`^${c.names}(\\.|$)`)));
+                if (c.names && res.status === 400) expect(res.body.details.map((d: { field?: string }) => d.field)).toContainEqual(expect.stringMatching(new RegExp(`^${c.names}(\\.|$)`)));
                 expect([await audit(), await target.fingerprint?.(ctx)]).toEqual(before); // nothing written
               } else if (c.stores && target.stored) {
                 expect(await target.stored(ctx, res, c.stores.field)).toBe(c.stores.value);
@@ -97,17 +98,30 @@ describe('bad input (real PostgreSQL)', () => {
 
       for (const target of m.queries ?? []) {
         describe(target.route, () => {
-          it('accepts no parameters', async () => {
-            expect((await t.http().get(target.path).set('Authorization', `Bearer ${ctx.token(target.caller)}`)).status).toBe(200);
+          const method = target.route.split(' ')[0].toLowerCase() as 'get' | 'delete';
+          const base = Object.entries(target.base ?? {}).map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+          // (the path first: for a DELETE it creates the record, which writes to the audit trail)
+          const resolve = async () => (typeof target.path === 'string' ? target.path : await target.path(ctx));
+          const send = (path: string, query: string[]) => {
+            const qs = [...base.filter((b) => !query.some((q) => q.startsWith(b.split('=')[0] + '='))), ...query].join('&');
+            return t.http()[method](qs ? `${path}?${qs}` : path).set('Authorization', `Bearer ${ctx.token(target.caller)}`);
+          };
+          it('accepts the required parameters only', async () => {
+            const res = await send(await resolve(), []);
+            if (res.status !== (target.accepts ?? (method === 'delete' ? 204 : 200))) throw new Error(`control refused: ${res.status} ${JSON.stringify(res.body)}`);
           });
-          for (const c of queryCases(target.params)) {
-            it(`${c.name} → ${c.status.join('/')}`, async () => {
-              const res = await t.http().get(`${target.path}?${c.query}`).set('Authorization', `Bearer ${ctx.token(target.caller)}`);
+          for (const c of queryCases(target.params, { noQueryDto: target.noQueryDto })) {
+            const gap = target.knownGaps?.[c.name];
+            (gap ? it.failing : it)(`${c.name} → ${c.status.join('/')}${gap ? ` [KNOWN GAP: ${gap}]` : ''}`, async () => {
+              const path = await resolve();
+              const before = method === 'delete' ? [await audit(), await target.fingerprint?.(ctx)] : null;
+              const res = await send(path, [c.query]);
               if (!c.status.includes(res.status)) throw new Error(`${c.name}: expected ${c.status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-              expect(JSON.stringify(res.body)).not.toMatch(LEAK);
+              expect(JSON.stringify(res.body ?? '')).not.toMatch(LEAK);
               if (res.status >= 400) {
                 shape(res.body, res.status);
-                if (c.names) expect(res.body.details.map((d: { field?: string }) => d.field)).toContain(c.names);
+                if (c.names && res.status === 400) expect(res.body.details.map((d: { field?: string }) => d.field)).toContain(c.names);
+                if (before) expect([await audit(), await target.fingerprint?.(ctx)]).toEqual(before);
               }
             });
           }

@@ -18,6 +18,11 @@ export type FieldKind =
   | 'identifier'
   /** Free text a person types (names, addresses, notes): stored NFC; SQL and formula strings stored verbatim. */
   | 'text'
+  /**
+   * A code that refers to an existing record (a project code, a unit code without a pattern):
+   * odd values are an unknown reference (400 or 404 naming the field), never a 5xx.
+   */
+  | 'reference'
   /** A new password: type and length refused; any text accepted otherwise (the policy is tested apart). */
   | 'password'
   /** A username or password being checked (login): odd values are wrong credentials (`wrongStatus`), never a 5xx. */
@@ -79,14 +84,30 @@ export interface BodyTarget {
   stored?(ctx: BadInputContext, res: { body: any }, field: string): Promise<unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** More state that must not change on a refusal (the audit trail is always compared). */
   fingerprint?(ctx: BadInputContext): Promise<unknown>;
+  /**
+   * Cases this endpoint is known to get wrong, by case name, with why: they run as `it.failing`,
+   * so the suite stays green and turns red the day the gap is fixed (then delete the entry).
+   */
+  knownGaps?: Record<string, string>;
 }
 
-/** A list endpoint's query parameters. */
+/**
+ * The query parameters of a list (GET) or of a DELETE (`?version=`). For a DELETE, `path(ctx)`
+ * creates a fresh record for every case, and a refusal must write nothing (`fingerprint`).
+ */
 export interface QueryTarget {
-  route: string; // 'GET /api/users'
+  route: string; // 'GET /api/users', 'DELETE /api/program-activities/:id'
   caller: Caller;
-  path: string;
+  path: string | ((ctx: BadInputContext) => string | Promise<string>);
   params: Record<string, FieldSpec>;
+  /** The status without parameters (default 200; a DELETE: 204). */
+  accepts?: number;
+  /** Parameters every request carries (e.g. the required `unit` and `year` of a report). */
+  base?: Record<string, string | number>;
+  fingerprint?(ctx: BadInputContext): Promise<unknown>;
+  /** The route has no query DTO: unknown parameters are ignored, not refused. */
+  noQueryDto?: boolean;
+  knownGaps?: Record<string, string>;
 }
 
 /** An .xlsx import endpoint (built with @XlsxUpload). */
@@ -126,7 +147,10 @@ export const SQL_INJECTIONS = [
 export const FORMULA_INJECTIONS = ['=HYPERLINK("http://evil.example","Bấm vào đây")', "=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1:A9)'];
 export const VIETNAMESE = 'Nguyễn Thị Hường Đặng';
 
-/** A refusal: the statuses allowed and whether the field must be named in details. */
+/**
+ * A case: the statuses allowed, and the field a 400 must name in `details` (403 from the area
+ * check and 404 / 409 / 422 from business rules are not checked for it).
+ */
 export interface Case {
   name: string;
   /** A new body from a valid one (or a raw string sent as the JSON text). */
@@ -155,8 +179,9 @@ export function bodyCases(target: BodyTarget): Case[] {
   const bad = (name: string, field: string, v: unknown, status = [400]) => cases.push({ name: `${field}: ${name}`, mutate: set(field, v), status, names: field });
   for (const [field, spec] of Object.entries(target.fields)) {
     if (spec.required) cases.push({ name: `${field}: missing`, mutate: (o) => without(o, field), status: [400], names: field });
-    if (!spec.nullable) bad('null', field, null);
-    const stringy = ['identifier', 'text', 'password', 'credential', 'date', 'enum'].includes(spec.kind);
+    // null on an optional field may mean "not given" (class-validator's IsOptional): only required fields must refuse it
+    if (spec.required && !spec.nullable) bad('null', field, null);
+    const stringy = ['identifier', 'reference', 'text', 'password', 'credential', 'date', 'enum'].includes(spec.kind);
     if (stringy) {
       bad('a number', field, 12345);
       bad('a boolean', field, true);
@@ -164,7 +189,12 @@ export function bodyCases(target: BodyTarget): Case[] {
       bad('an object', field, { $ne: '' });
       if (spec.kind !== 'enum' && spec.kind !== 'date') bad('100,000 characters', field, 'x'.repeat(100_000));
     }
-    if (spec.kind === 'identifier' || spec.kind === 'text') {
+    if (spec.kind === 'reference') {
+      for (const v of [...SQL_INJECTIONS.filter((x) => x.length <= 16), '=1+1', VIETNAMESE.slice(0, 12)]) {
+        cases.push({ name: `${field}: ${JSON.stringify(v)} is unknown`, mutate: set(field, v), status: [400, 403, 404], names: field });
+      }
+    }
+    if (spec.kind === 'identifier' || spec.kind === 'text' || spec.kind === 'reference') {
       bad('a NUL byte', field, 'ab\u0000cd');
       bad('an escape character', field, 'ab\u001b[31mcd');
     }
@@ -202,8 +232,9 @@ export function bodyCases(target: BodyTarget): Case[] {
       cases.push({ name: `${field}: 1e999 (Infinity once parsed)`, mutate: (o) => JSON.stringify({ ...o, [field]: 0 }).replace(`"${field}":0`, `"${field}":1e999`), status: [400], names: field });
     }
     if (spec.kind === 'date') {
-      for (const d of ['2023-02-30', '2023-13-01', '0000-01-01', '99999-01-01', '20230101', '2023-1-1', '2023-01-01T25:00:00Z', '']) bad(JSON.stringify(d), field, d);
-      if (spec.range) for (const d of outside(spec.range)) bad(`${d} (out of range)`, field, d);
+      for (const d of ['2023-02-30', '2023-13-01', '0000-01-01', '99999-01-01', '2023-1-1', '2023-01-01T25:00:00Z', '31/12/2023', '']) bad(JSON.stringify(d), field, d);
+      // out of range: refused by validation (400) or by a business rule (no unit, no program that year: 404 / 422)
+      if (spec.range) for (const d of outside(spec.range)) cases.push({ name: `${field}: ${d} (out of range)`, mutate: set(field, d), status: [400, 404, 422], names: field });
     }
     if (spec.kind === 'enum') {
       bad('an unknown value', field, 'superuser');
@@ -223,7 +254,7 @@ export function bodyCases(target: BodyTarget): Case[] {
 }
 
 /** Bad values for one query parameter. */
-export function queryCases(params: Record<string, FieldSpec>): { name: string; query: string; status: number[]; names?: string; acceptOrRefuse?: boolean }[] {
+export function queryCases(params: Record<string, FieldSpec>, opts: { noQueryDto?: boolean } = {}): { name: string; query: string; status: number[]; names?: string; acceptOrRefuse?: boolean }[] {
   const out: { name: string; query: string; status: number[]; names?: string; acceptOrRefuse?: boolean }[] = [];
   const enc = encodeURIComponent;
   for (const [p, spec] of Object.entries(params)) {
@@ -235,14 +266,14 @@ export function queryCases(params: Record<string, FieldSpec>): { name: string; q
     }
     if (spec.kind === 'enum') for (const v of ['superuser', '']) bad(JSON.stringify(v), v);
     if (spec.kind === 'bool') for (const v of ['yes', '2']) bad(JSON.stringify(v), v);
-    if (spec.kind === 'identifier' || spec.kind === 'text') {
-      for (const s of SQL_INJECTIONS) out.push({ name: `${p}: SQL ${JSON.stringify(s)}`, query: `${p}=${enc(s)}`, status: [200, 400, 403], acceptOrRefuse: true });
+    if (spec.kind === 'identifier' || spec.kind === 'text' || spec.kind === 'reference') {
+      for (const s of SQL_INJECTIONS) out.push({ name: `${p}: SQL ${JSON.stringify(s)}`, query: `${p}=${enc(s)}`, status: [200, 400, 403, 404], acceptOrRefuse: true });
       out.push({ name: `${p}: 10,000 characters`, query: `${p}=${'x'.repeat(10_000)}`, status: [400, 403] });
-      out.push({ name: `${p}: NFD Vietnamese`, query: `${p}=${enc(VIETNAMESE.normalize('NFD'))}`, status: [200, 400, 403], acceptOrRefuse: true });
+      out.push({ name: `${p}: NFD Vietnamese`, query: `${p}=${enc(VIETNAMESE.normalize('NFD'))}`, status: [200, 400, 403, 404], acceptOrRefuse: true });
     }
     out.push({ name: `${p}: repeated`, query: `${p}=${enc(spec.values?.[0] ?? '1')}&${p}=${enc(spec.values?.[0] ?? '1')}`, status: [400], names: p });
   }
-  out.push({ name: 'an unknown parameter', query: 'isAdmin=true', status: [400], names: 'isAdmin' });
+  if (!opts.noQueryDto) out.push({ name: 'an unknown parameter', query: 'isAdmin=true', status: [400], names: 'isAdmin' });
   return out;
 }
 
