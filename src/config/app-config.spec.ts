@@ -62,6 +62,12 @@ describe('loadConfig', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('says what is wrong with the value', () => {
+    expect(failure({ PORT: 'abc' })).toBe('Invalid configuration: PORT="abc": PORT must be an integer number');
+    expect(failure({ PORT: '70000' })).toBe('Invalid configuration: PORT="70000": PORT must not be greater than 65535');
+    expect(failure({ DEMO_DATA: 'maybe' })).toBe('Invalid configuration: DEMO_DATA="maybe": DEMO_DATA must be a boolean value');
+  });
+
   it.each(['DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const)('in production requires %s', (key) => {
     const env: Record<string, string> = { ...PROD };
     delete env[key];

@@ -70,7 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length) {
     const e = errors[0];
-    const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    // a type error ("must be an integer") says more than a range error on a value that is not a number
+    const constraints = e.constraints ?? {};
+    const typeCheck = ['isInt', 'isBoolean', 'isString', 'isIn', 'matches'].find((k) => k in constraints);
+    const msg = (typeCheck ? constraints[typeCheck] : Object.values(constraints)[0]) ?? 'is invalid';
     throw new ConfigError(`Invalid configuration: ${e.property}=${shown(e.property, raw[e.property])}: ${msg}`);
   }
   if (config.NODE_ENV === 'production') {

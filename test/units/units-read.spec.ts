@@ -104,6 +104,16 @@ describe('units: reads by parent, level and date', () => {
     expect(res.body.details[0].field).toBe('date');
   });
 
+  it('loads a demo tree that obeys the rules: every child inside its parent\'s validity, idempotently', async () => {
+    const ids: number[] = (await t.ds.query(`SELECT id FROM admin_unit_version`)).map((r: { id: number }) => r.id);
+    await t.ds.transaction(async (m) => {
+      expect(await repo.outsideParent(m, ids)).toEqual([]);
+      for (const code of ['08', '073', '02287']) expect(await repo.childrenOutside(m, code)).toEqual([]);
+      await seedDemoUnits(m); // a start interrupted after this step loads it again
+    });
+    expect(await t.ds.query(`SELECT count(*)::int AS n FROM admin_unit_version`)).toEqual([{ n: ids.length }]);
+  });
+
   describe('repository queries for other modules', () => {
     it('lists the commune-level codes under a unit on a date', async () => {
       expect(await repo.communeCodesOn('RD1', '2022-12-31')).toEqual(['RC1', 'RC2']);
