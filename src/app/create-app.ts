@@ -99,7 +99,7 @@ export async function createApp(
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = opts.databaseUrl ?? config.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, (m) => boot.log(m));
+    embedded = await startEmbeddedPostgres(config.dataDir, (m) => config.LOG_LEVEL !== 'silent' && boot.log(m));
     databaseUrl = embedded.url;
   }
   try {
@@ -109,15 +109,23 @@ export async function createApp(
     );
     app.useLogger(app.get(Logger));
     configureApp(app, config);
-    if (embedded) {
-      // close the embedded server after Nest has closed the pool (graceful shutdown)
-      const stop = embedded.stop;
-      const origClose = app.close.bind(app);
-      app.close = async () => {
-        await origClose();
-        await stop();
-      };
-    }
+    // Graceful shutdown: Nest stops the HTTP server and closes the pool, then the embedded server
+    // (if any) stops. Safe to call twice (a signal during a failing start-up). The app Nest returns
+    // is a Proxy whose `set` trap ignores assignments and whose methods are looked up on each call,
+    // so Nest's own close is taken from the prototype and ours is defined on the target (the
+    // embedded smoke test checks that the server is really stopped).
+    const nestClose = (Object.getPrototypeOf(app) as { close(this: unknown): Promise<void> }).close;
+    const origClose = () => nestClose.call(app);
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        try {
+          await origClose();
+        } finally {
+          await embedded?.stop();
+        }
+      })());
+    Object.defineProperty(app, 'close', { value: close, configurable: true, writable: true });
     return { app, embedded, databaseUrl };
   } catch (err) {
     await embedded?.stop();

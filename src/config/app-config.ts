@@ -66,6 +66,15 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
+
+/** A value as an error line may show it: secrets hidden, the password of a URL masked. */
+function shown(key: string, value: unknown): string {
+  if (SECRETS.has(key)) return `<hidden, ${String(value).length} characters>`;
+  if (key === 'DATABASE_URL') return JSON.stringify(String(value).replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@'));
+  return JSON.stringify(value);
+}
+
 /** Reads and validates the environment. Throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'DEMO_DATA', 'ADMIN_PASSWORD']);
@@ -75,8 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length) {
     const e = errors[0];
-    const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(`Invalid configuration: ${e.property}=${JSON.stringify(raw[e.property])}: ${msg}`);
+    // a type error ("must be an integer") says more than a range error on a value that is not a number
+    const constraints = e.constraints ?? {};
+    const typeCheck = ['isInt', 'isBoolean', 'isString', 'isIn', 'matches'].find((k) => k in constraints);
+    const msg = (typeCheck ? constraints[typeCheck] : Object.values(constraints)[0]) ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${e.property}=${shown(e.property, raw[e.property])}: ${msg}`);
   }
   if (config.NODE_ENV === 'production') {
     for (const key of ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {
