@@ -44,6 +44,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100) DB_POOL_SIZE = 10;
   /** Requests per minute and client address, all routes; login has its own lock-out. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 1200;
+  /**
+   * Password checks (login, change-password) per minute and client address, on top of the
+   * per-account lock-out: slows down guessing across many accounts from one address.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+  /** Minimum length of a new password (users admin, change-password). */
+  @Transform(toInt) @IsInt() @Min(8) @Max(64) PASSWORD_MIN_LENGTH = 10;
+  /** Rows an uploaded workbook may hold (all sheets together); more is refused before parsing. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) IMPORT_MAX_ROWS = 200_000;
+  /**
+   * Express "trust proxy": which proxies may set X-Forwarded-For (the client address used by the
+   * rate limits). Default: a proxy on the same host only. Examples: "loopback, 10.0.0.0/8", "1".
+   */
+  @IsString() TRUST_PROXY = 'loopback';
 
   get embedded(): boolean { return !this.DATABASE_URL; }
   get demoData(): boolean { return this.DEMO_DATA ?? this.embedded; }
