@@ -1,5 +1,9 @@
 import { AggregatesModule } from '../aggregates/aggregates.module';
+import { ExportsModule } from '../exports/exports.module';
 import { UnitsModule } from '../units/units.module';
+import { UsersModule } from '../users/users.module';
+import { AuditModule } from '../audit/audit.module';
+import { ProgramModule } from '../program/program.module';
 import { StandardsModule } from '../standards/standards.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 
@@ -7,6 +11,10 @@ import { ReviewsModule } from '../reviews/reviews.module';
 export const FEATURE_MODULES = [
   UnitsModule,
   AggregatesModule,
+  UsersModule,
+  AuditModule,
+  ProgramModule,
+  ExportsModule,
   StandardsModule,
   ReviewsModule,
 ];
