@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApplicationListQuery, CreateApplicationDto, UpdateApplicationDto } from './applications.dto';
 import { ApplicationsService } from './applications.service';
 
@@ -25,14 +26,14 @@ export class ApplicationsController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.applications.get(user, id);
   }
 
   /** Put it on a round's list, or refuse it with the written answer. */
   @Patch(':id')
   @Roles('admin', 'commune')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateApplicationDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateApplicationDto) {
     return this.applications.update(user, id, dto);
   }
 }

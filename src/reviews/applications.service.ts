@@ -59,6 +59,7 @@ export class ApplicationsService {
   }
 
   async list(user: AuthUser, q: ApplicationListQuery): Promise<Page<unknown>> {
+    await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
     const params: unknown[] = [q.date ?? todayVn()];
     // $1 (the day deadlines are judged on) is typed here so the count query can carry it too
     const where = [`$1::date IS NOT NULL`, this.scope.filter(user, 'a.commune_code', params)];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { maskIdNumber } from '../auth/masking';
+import { maskIdNumbers } from '../auth/masking';
 import { ScopeService } from '../auth/scope.service';
 import { DomainError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
@@ -78,11 +78,7 @@ export class ListsService {
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    const items = rows.map((r) => ({
-      ...r,
-      persons: r.members.length,
-      members: r.members.map((mb) => ({ ...mb, idNumber: maskIdNumber(mb.idNumber ?? null, user) })),
-    }));
+    const items = maskIdNumbers(rows.map((r) => ({ ...r, persons: r.members.length })), user);
     return { ...page(items, total, q), list: kind, frozen: isFrozen(round.status) };
   }
 

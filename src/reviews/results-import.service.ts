@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
 import { cellText, isBlank, parseInteger, parseMark, splitList } from '../common/excel/cell-values';
+import { setTextCell } from '../common/excel/safe-cell';
 import { DomainError, ErrorDetail } from '../common/errors/domain-error';
 import { foldText, matchKey } from '../common/text/vietnamese';
 import { StandardView } from '../standards/standards.repository';
@@ -134,23 +135,24 @@ export class ResultsImportService {
     const needName = (k: string) => SUPPORT_NEEDS[k] ?? k;
     households.forEach((h, i) => {
       const entered = new Set(h.entered ?? []);
-      ws.getRow(HEADER_ROW + 1 + i).values = [
-        i + 1,
-        ...cols.map((c) => {
-          switch (c.field) {
-            case 'code': return h.code;
-            case 'headName': return h.headName;
-            case 'village': return h.village ?? '';
-            case 'quickScreen': return h.quickScreen === 'screened_out' ? 'x' : '';
-            case 'b1Score': return h.b1Score ?? null;
-            case 'income': return h.income ?? null;
-            case 'causes': return (h.causes ?? []).join(', ');
-            case 'needs': return (h.needs ?? []).map(needName).join(', ');
-            case 'farmAverage': return h.farmAverage ? 'x' : '';
-            default: return entered.has(c.field.slice(4)) ? 'x' : '';
-          }
-        }),
-      ];
+      const row = ws.getRow(HEADER_ROW + 1 + i);
+      row.getCell(1).value = i + 1;
+      cols.forEach((c, k) => {
+        const cell = row.getCell(k + 2);
+        switch (c.field) {
+          // what people typed goes in as text, never as a formula (DEVELOPING.md "Excel exports: user text")
+          case 'code': return setTextCell(cell, h.code);
+          case 'headName': return setTextCell(cell, h.headName);
+          case 'village': return setTextCell(cell, h.village ?? '');
+          case 'quickScreen': cell.value = h.quickScreen === 'screened_out' ? 'x' : null; return;
+          case 'b1Score': cell.value = h.b1Score ?? null; return;
+          case 'income': cell.value = h.income ?? null; return;
+          case 'causes': cell.value = (h.causes ?? []).join(', ') || null; return;
+          case 'needs': cell.value = (h.needs ?? []).map(needName).join(', ') || null; return;
+          case 'farmAverage': cell.value = h.farmAverage ? 'x' : null; return;
+          default: cell.value = entered.has(c.field.slice(4)) ? 'x' : null;
+        }
+      });
     });
     const guide = wb.addWorksheet('Hướng dẫn');
     guide.columns = [{ width: 40 }, { width: 90 }];

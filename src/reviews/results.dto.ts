@@ -7,6 +7,10 @@ import { PageQuery } from '../common/pagination/page';
 import { POVERTY_CLASSES, PovertyClass } from '../standards/domain/classify';
 import { SUPPORT_NEED_KEYS } from './domain/result';
 
+/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
+export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+
+
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
@@ -15,7 +19,7 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
  */
 export class PutResultDto {
   /** The result's version when replacing an existing one (optimistic locking); omit to create. */
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) version?: number;
   /** Phiếu A outcome: `screened_out` = not surveyed further (not poor or near-poor). */
   @ApiPropertyOptional({ enum: ['screened_out', 'passed'], nullable: true }) @IsOptional() @IsIn(['screened_out', 'passed']) quickScreen?: 'screened_out' | 'passed' | null;
   /** Phiếu B1 total score. */
@@ -34,7 +38,7 @@ export class PutResultDto {
   /** The class the commune meeting decided, when it differs from the computed one. */
   @ApiPropertyOptional({ enum: POVERTY_CLASSES }) @IsOptional() @IsIn(POVERTY_CLASSES as string[]) decidedClass?: PovertyClass;
   /** Required with an override. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(3, 1000) overrideReason?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(3, 1000) overrideReason?: string;
 }
 
 export class ResultListQuery extends PageQuery {
@@ -49,5 +53,5 @@ export class ResultListQuery extends PageQuery {
 }
 
 export class DeleteResultQuery {
-  @ApiPropertyOptional() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { DecisionService } from './decision.service';
 import { ListKind, ListsService } from './lists.service';
 import { ResultsService } from './results.service';
@@ -54,13 +55,13 @@ export class RoundsController {
 
   /** The round with its counts by class, complaints and the history of its steps. */
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.rounds.get(user, id);
   }
 
   @Patch(':id')
   @Roles('admin', 'commune')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateRoundDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateRoundDto) {
     return this.rounds.update(user, id, dto);
   }
 
@@ -68,7 +69,7 @@ export class RoundsController {
   @Post(':id/start')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  start(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: StartRoundDto) {
+  start(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: StartRoundDto) {
     return this.rounds.start(user, id, dto);
   }
 
@@ -76,7 +77,7 @@ export class RoundsController {
   @Post(':id/meeting')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  meeting(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: MeetingDto) {
+  meeting(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: MeetingDto) {
     return this.rounds.meeting(user, id, dto);
   }
 
@@ -84,7 +85,7 @@ export class RoundsController {
   @Post(':id/posting')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  post(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: PostingDto) {
+  post(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: PostingDto) {
     return this.rounds.post(user, id, dto);
   }
 
@@ -92,7 +93,7 @@ export class RoundsController {
   @Post(':id/opinion')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  opinion(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: OpinionDto) {
+  opinion(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: OpinionDto) {
     return this.rounds.opinion(user, id, dto);
   }
 
@@ -100,7 +101,7 @@ export class RoundsController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  decide(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: DecideDto) {
+  decide(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: DecideDto) {
     return this.decision.decide(user, id, dto);
   }
 
@@ -108,21 +109,21 @@ export class RoundsController {
   @Post(':id/report')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  report(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: ReportDto) {
+  report(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: ReportDto) {
     return this.rounds.report(user, id, dto);
   }
 
   /** A complaint received while the list is posted. */
   @Post(':id/complaints')
   @Roles('admin', 'commune')
-  addComplaint(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: CreateComplaintDto) {
+  addComplaint(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: CreateComplaintDto) {
     return this.rounds.addComplaint(user, id, dto);
   }
 
   /** The re-check (phúc tra) of a complaint. */
   @Patch(':id/complaints/:complaintId')
   @Roles('admin', 'commune')
-  recheck(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Param('complaintId', ParseIntPipe) cid: number, @Body() dto: RecheckComplaintDto) {
+  recheck(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('complaintId', ParseIdPipe) cid: number, @Body() dto: RecheckComplaintDto) {
     return this.rounds.recheckComplaint(user, id, cid, dto);
   }
 
@@ -130,37 +131,37 @@ export class RoundsController {
   @Post(':id/reclassify')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  reclassify(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  reclassify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.results.reclassify(user, id);
   }
 
   /** poor | near-poor | escaped-poor | escaped-near-poor, with members (public posting, the decision). */
   @Get(':id/lists/:list')
-  listOf(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Param('list') list: string, @Query() q: ListQuery) {
+  listOf(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Param('list') list: string, @Query() q: ListQuery) {
     return this.lists.list(user, id, list as ListKind, q);
   }
 
   /** Who the round must review (Phụ lục I): the current list and the applicants, with what is done. */
   @Get(':id/review-list')
-  reviewList(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: ListQuery) {
+  reviewList(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query() q: ListQuery) {
     return this.lists.reviewList(user, id, q);
   }
 
   /** The certificates (Mẫu 03) issued by the decision. */
   @Get(':id/certificates')
-  certificates(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: ListQuery) {
+  certificates(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query() q: ListQuery) {
     return this.lists.certificates(user, id, q);
   }
 
   /** The movement of each household against the previous round under the same standard. */
   @Get(':id/movement')
-  movement(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: MovementQuery) {
+  movement(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query() q: MovementQuery) {
     return this.lists.movement(user, id, q);
   }
 
   /** The movement summed, households and persons, with the reconciliation checked. */
   @Get(':id/movement/summary')
-  movementSummary(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  movementSummary(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.lists.movementSummary(user, id);
   }
 }

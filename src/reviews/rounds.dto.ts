@@ -1,10 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Type, Transform } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination/page';
 import { ROUND_STATUSES } from './domain/round-state';
+
+/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
+export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+
 
 const DATE = { strict: true } as const;
 
@@ -22,17 +26,17 @@ export class CreateRoundDto {
   /** Whether the district chairman's opinion is needed before the decision (default: by the date rule). */
   @ApiPropertyOptional() @IsOptional() @IsBoolean() opinionRequired?: boolean;
   /** Who gives the opinion when one is required after the reform. */
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) opinionBy?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) note?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 200) opinionBy?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 2000) note?: string;
 }
 
 export class UpdateRoundDto {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) totalHouseholds?: number | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(100_000_000) totalPersons?: number | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() opinionRequired?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) opinionBy?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) note?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 200) opinionBy?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(0, 2000) note?: string;
 }
 
 export class RoundListQuery extends PageQuery {
@@ -54,7 +58,7 @@ export class OverdueQuery extends PageQuery {
 
 class VersionedDto {
   /** The round's version (optimistic locking). */
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }
 
 /** draft → surveying. */
@@ -69,7 +73,7 @@ export class MeetingDto extends VersionedDto {
   /** Share of attendees agreeing with the results, %. */
   @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) agreementPct: number;
   /** Reference of the minutes (biên bản). */
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) minutesRef?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 100) minutesRef?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100_000) attendees?: number;
 }
 
@@ -83,13 +87,13 @@ export class PostingDto extends VersionedDto {
 /** posted → opinion: the district chairman's opinion (Decision 24 Art. 4.5). */
 export class OpinionDto extends VersionedDto {
   @ApiProperty() @IsISO8601(DATE) date: string;
-  @ApiProperty() @IsString() @Length(1, 100) ref: string;
-  @ApiPropertyOptional({ default: 'Chủ tịch UBND cấp huyện' }) @IsOptional() @IsString() @Length(1, 200) by?: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 100) ref: string;
+  @ApiPropertyOptional({ default: 'Chủ tịch UBND cấp huyện' }) @Nfc() @IsOptional() @IsString() @Length(1, 200) by?: string;
 }
 
 /** → decided: the commune chairman's decision. */
 export class DecideDto extends VersionedDto {
-  @ApiProperty({ example: '125/QĐ-UBND' }) @IsString() @Length(1, 50) decisionNumber: string;
+  @ApiProperty({ example: '125/QĐ-UBND' }) @Nfc() @IsString() @Length(1, 50) decisionNumber: string;
   @ApiProperty() @IsISO8601(DATE) decisionDate: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) totalHouseholds?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100_000_000) totalPersons?: number;
@@ -98,24 +102,24 @@ export class DecideDto extends VersionedDto {
 export class ReportDto extends VersionedDto {}
 
 export class CreateComplaintDto {
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) householdId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) householdId?: number;
   @ApiProperty() @IsISO8601(DATE) receivedOn: string;
-  @ApiProperty() @IsString() @Length(1, 4000) content: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 4000) content: string;
 }
 
 export class RecheckComplaintDto {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
   /** The re-check (phúc tra), within 3 working days. */
   @ApiProperty() @IsISO8601(DATE) recheckedOn: string;
-  @ApiProperty() @IsString() @Length(1, 4000) outcome: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 4000) outcome: string;
 }
 
 export class BaselineHouseholdDto {
   /** The household code in the commune (or householdId). */
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32) code?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) householdId?: number;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 32) code?: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) householdId?: number;
   @ApiProperty({ enum: ['poor', 'near_poor'] }) @IsIn(['poor', 'near_poor']) class: 'poor' | 'near_poor';
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50) certificateNumber?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 50) certificateNumber?: string;
 }
 
 /** Last year's decided lists as a decided baseline round (decisions.md §3). */
@@ -123,7 +127,7 @@ export class BaselineDto {
   @ApiProperty() @IsString() @Length(1, 16) communeCode: string;
   /** The year of the review that made the list (its list year is year + 1). */
   @ApiProperty() @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty() @IsString() @Length(1, 50) decisionNumber: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 50) decisionNumber: string;
   @ApiProperty() @IsISO8601(DATE) decisionDate: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000_000) totalHouseholds?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100_000_000) totalPersons?: number;

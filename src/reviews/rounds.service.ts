@@ -96,6 +96,8 @@ export class RoundsService {
   }
 
   async list(user: AuthUser, q: RoundListQuery): Promise<Page<unknown>> {
+    // asking for a unit outside one's area is refused, not answered with an empty page
+    await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
     const params: unknown[] = [];
     const scopeSql = this.scope.filter(user, 'r.commune_code', params);
     const { items, total } = await this.repo.list(
@@ -268,6 +270,7 @@ export class RoundsService {
   }
 
   async overdue(user: AuthUser, q: OverdueQuery): Promise<Page<unknown>> {
+    await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
     const params: unknown[] = [];
     const scopeSql = this.scope.filter(user, 'r.commune_code', params);
     const { items, total } = await this.repo.overdue({ date: q.date ?? todayVn(), commune: q.commune, unit: q.unit, scopeSql, params }, { limit: q.pageSize, offset: q.offset });

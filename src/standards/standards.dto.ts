@@ -1,9 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Type, Transform } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/pagination/page';
+
+/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
+export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+
 
 const INDICATOR_KEY = /^[a-z][A-Za-z0-9]{1,31}$/;
 
@@ -49,14 +53,14 @@ export class PutLineDto {
   /** null: Phiếu B1 scores cannot be used under this standard in this area. */
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(100_000) b1Cutoff?: number | null;
   /** The standard's version (optimistic locking). */
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }
 
 /** A new national standard, or a province's local standard (provinceCode + nationalCode). */
 export class CreateStandardDto {
   @ApiProperty({ example: 'TQ-2022' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{1,31}$/) code: string;
-  @ApiProperty() @IsString() @Length(1, 300) title: string;
-  @ApiProperty() @IsString() @Length(1, 200) decree: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 300) title: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 200) decree: string;
   @ApiProperty() @IsInt() @Min(2000) @Max(2100) listYearFrom: number;
   @ApiProperty() @IsInt() @Min(2000) @Max(2100) listYearTo: number;
   @ApiPropertyOptional({ default: 3 }) @IsOptional() @IsInt() @Min(1) @Max(20) deprivationCutoff?: number;
@@ -73,34 +77,34 @@ export class CreateStandardDto {
 }
 
 export class UpdateStandardDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 300) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) decree?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 300) title?: string;
+  @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 200) decree?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(2000) @Max(2100) listYearFrom?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(2000) @Max(2100) listYearTo?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(20) deprivationCutoff?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) b2PointsPerIndicator?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() provisional?: boolean;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }
 
 export class PutDimensionDto {
-  @ApiProperty() @IsString() @Length(1, 200) nameVi: string;
-  @ApiProperty() @IsString() @Length(1, 200) nameEn: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 200) nameVi: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 200) nameEn: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) sortOrder?: number;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }
 
 export class PutIndicatorDto {
-  @ApiProperty() @IsString() @Length(1, 200) nameVi: string;
-  @ApiProperty() @IsString() @Length(1, 200) nameEn: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 200) nameVi: string;
+  @ApiProperty() @Nfc() @IsString() @Length(1, 200) nameEn: string;
   /** The dimension key the indicator belongs to. */
   @ApiProperty() @IsString() @Length(1, 32) dimension: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) sortOrder?: number;
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }
 
 export class VersionQuery {
-  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) version: number;
+  @ApiProperty() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }
 
 export { INDICATOR_KEY };
