@@ -124,6 +124,8 @@ export class StandardsService {
       explanation: r.explanation,
     };
     if (dto.provinceCode) {
+      const [unit] = await this.ds.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
+      if (unit?.level !== 'province') throw new DomainError('NOT_FOUND', `Province ${dto.provinceCode} not found`, [{ field: 'provinceCode', message: 'no such province', value: dto.provinceCode }]);
       const local = await this.localForProvince(dto.provinceCode, dto.listYear);
       out.local = null;
       if (local && local.rules.lines[dto.areaType]) {
