@@ -131,7 +131,8 @@ describe('poverty standards (real PostgreSQL)', () => {
     await t.http().put('/api/standards/ND07-2021/lines/rural').set(bearer(admin)).send({ incomeLine: 1_500_000, averageUpper: 2_250_000, b1Cutoff: 150, version: s.version });
     const stored = await t.http().get(`/api/review-rounds/${r.body.id}/results/${h}`).set(bearer(officer));
     expect(stored.body).toMatchObject({ computedClass: 'above', b1Cutoff: 145 }); // unchanged until re-classified
-    const re = await t.http().post(`/api/review-rounds/${r.body.id}/reclassify`).set(bearer(officer));
+    const { version } = (await t.http().get(`/api/review-rounds/${r.body.id}`).set(bearer(officer))).body;
+    const re = await t.http().post(`/api/review-rounds/${r.body.id}/reclassify`).set(bearer(officer)).send({ version });
     expect(re.status).toBe(200);
     expect(re.body).toEqual({ results: 1, changed: 1 });
     const after = await t.http().get(`/api/review-rounds/${r.body.id}/results/${h}`).set(bearer(officer));

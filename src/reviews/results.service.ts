@@ -290,9 +290,10 @@ export class ResultsService {
    * Re-classifies every result of an open round with the standard as it is now and the current
    * member data (an explicit action after an administrator changed the standard); overrides stay.
    */
-  async reclassify(user: AuthUser, roundId: number): Promise<{ results: number; changed: number }> {
+  async reclassify(user: AuthUser, roundId: number, version: number): Promise<{ results: number; changed: number }> {
     return this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m, 'update');
+      assertVersion(version, round.version, `Round ${roundId}`);
       const stored: (BulkResultRow & { computedClass: string })[] = await m.query(
         `SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
                 entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",

@@ -8,7 +8,7 @@ import { ListKind, ListsService } from './lists.service';
 import { ResultsService } from './results.service';
 import {
   BaselineDto, CreateComplaintDto, CreateRoundDto, DecideDto, ListQuery, MeetingDto, MovementQuery, OpinionDto, OverdueQuery, PostingDto,
-  RecheckComplaintDto, ReportDto, RoundListQuery, StartRoundDto, UpdateRoundDto,
+  RecheckComplaintDto, ReclassifyDto, ReportDto, RoundListQuery, StartRoundDto, UpdateRoundDto,
 } from './rounds.dto';
 import { RoundsService } from './rounds.service';
 
@@ -131,8 +131,8 @@ export class RoundsController {
   @Post(':id/reclassify')
   @HttpCode(200)
   @Roles('admin', 'commune')
-  reclassify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
-    return this.results.reclassify(user, id);
+  reclassify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: ReclassifyDto) {
+    return this.results.reclassify(user, id, dto.version);
   }
 
   /** poor | near-poor | escaped-poor | escaped-near-poor, with members (public posting, the decision). */

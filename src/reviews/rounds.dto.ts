@@ -101,6 +101,9 @@ export class DecideDto extends VersionedDto {
 
 export class ReportDto extends VersionedDto {}
 
+/** Re-classifies an open round's results (the round's version: an explicit action on the round). */
+export class ReclassifyDto extends VersionedDto {}
+
 export class CreateComplaintDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(2_147_483_647) householdId?: number;
   @ApiProperty() @IsISO8601(DATE) receivedOn: string;

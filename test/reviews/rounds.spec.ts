@@ -141,7 +141,7 @@ describe('review rounds: the state machine, deciding, freezing, scopes (real Pos
     const version = (await t.http().get(`/api/review-rounds/${id}`).set(bearer(c2))).body.version;
     const patch = await t.http().patch(`/api/review-rounds/${id}`).set(bearer(c2)).send({ version, note: 'x' });
     expect(patch.body.code).toBe('FROZEN');
-    const reclass = await t.http().post(`/api/review-rounds/${id}/reclassify`).set(bearer(c2));
+    const reclass = await t.http().post(`/api/review-rounds/${id}/reclassify`).set(bearer(c2)).send({ version });
     expect(reclass.body.code).toBe('FROZEN');
     const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM review_result WHERE round_id = $1 AND decided_class = 'near_poor'`, [id]);
     expect(n).toBe(6);

@@ -227,7 +227,14 @@ export const reviewsMatrix: MatrixModule = {
       },
       expect: REGISTER_WRITE(200),
     },
-    { route: 'POST /api/review-rounds/:id/reclassify', request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).periodic}/reclassify` }), expect: REGISTER_WRITE(200) },
+    {
+      route: 'POST /api/review-rounds/:id/reclassify',
+      request: async (ctx, { area }) => {
+        const id = of(ctx, area).periodic;
+        return { path: `/api/review-rounds/${id}/reclassify`, body: { version: (await fx(ctx).ok('get', `/api/review-rounds/${id}`)).version } };
+      },
+      expect: REGISTER_WRITE(200),
+    },
     { route: 'GET /api/review-rounds/:id/lists/:list', request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).decided}/lists/poor` }), expect: SCOPED_READ(200) },
     { route: 'GET /api/review-rounds/:id/certificates', request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).decided}/certificates` }), expect: SCOPED_READ(200) },
     { route: 'GET /api/review-rounds/:id/movement', request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).decided}/movement` }), expect: SCOPED_READ(200) },
