@@ -25,7 +25,8 @@ export function summarySentence(s: {
       `năm đầu tiên theo chuẩn ${s.standard ?? ''}, chưa có số đầu kỳ`);
   } else {
     const fell = poor.reduction >= 0;
-    parts.push(`${name}, năm ${year}: còn ${viNumber(poor.end)} hộ nghèo, ${fell ? 'giảm' : 'tăng'} ${viNumber(Math.abs(poor.reduction))} hộ so với đầu năm; ` +
+    const change = poor.reduction === 0 ? 'không đổi so với đầu năm' : `${fell ? 'giảm' : 'tăng'} ${viNumber(Math.abs(poor.reduction))} hộ so với đầu năm`;
+    parts.push(`${name}, năm ${year}: còn ${viNumber(poor.end)} hộ nghèo, ${change}; ` +
       `tỷ lệ hộ nghèo ${fell ? 'giảm' : 'tăng'} từ ${pct(poor.rateStart)} ${fell ? 'xuống' : 'lên'} ${pct(poor.rateEnd)}` +
       (poor.reductionPoints === null ? '' : ` (${fell ? 'giảm' : 'tăng'} ${viNumber(Math.abs(poor.reductionPoints), 2)} điểm phần trăm)`));
     if (s.plan && s.plan.achievedPercent !== null) {
