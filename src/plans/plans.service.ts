@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
@@ -81,11 +81,5 @@ export class PlansService {
         oldValue: { target: old.target, unit: old.unit, note: old.note },
       });
     });
-  }
-
-  /** The demo's plan (used by the demo seed): audited as the system. */
-  async seed(m: EntityManager, user: AuthUser, p: { unitCode: string; year: number; target: number; unit: 'points' | 'households'; note: string }): Promise<void> {
-    await this.repo.insert(m, { ...p, by: user.username, demo: true });
-    await this.audit.record(m, user, { action: 'create', entity: 'reduction_plan', entityId: `${p.unitCode}/${p.year}`, unitCode: p.unitCode, newValue: { target: p.target, unit: p.unit, note: p.note } });
   }
 }

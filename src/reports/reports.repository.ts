@@ -35,7 +35,7 @@ const validOn = (alias: string, date: string) => `${alias}.valid_from <= ${date}
 /**
  * The SQL of the reports. Reports never scan households: they sum the stored per-round aggregates
  * (round_aggregate) of the rounds that belong to the unit in that year's tree, in the database,
- * with GROUP BY GROUPING SETS (one pass gives the unit and each of its children).
+ * with GROUP BY: per child of the unit, then the unit's total from the children's sums.
  */
 @Injectable()
 export class ReportsRepository {
@@ -76,7 +76,8 @@ export class ReportsRepository {
   }
 
   /**
-   * Sums the aggregates of the unit's decided rounds of `year` (metrics matching `patterns`), for
+   * Sums the aggregates of the unit's decided rounds of `year` (the metrics named, or matching the
+   * LIKE patterns: names read only their index entries, so the summary names its metrics), for
    * the unit and for each of its children, where "its" is the tree of that year: a round belongs
    * to the units above its commune on the round's decision date (so a district aggregates its
    * communes of 2022, a province its communes directly after the 2025 reform).
@@ -86,7 +87,7 @@ export class ReportsRepository {
    * the same standard; a commune split off another one takes the start its household movement saw.
    * Its totals (denominators) count each previous round once.
    */
-  async collect(unitCode: string, year: number, patterns: string[], withStart: boolean): Promise<CollectedFacts> {
+  async collect(unitCode: string, year: number, metrics: { names?: string[]; patterns?: string[] }, withStart: boolean): Promise<CollectedFacts> {
     const rows: { g: number; child: string | null; part: string; metric: string; value: number }[] = await this.ds.query(
       `WITH RECURSIVE
        rnd AS (
@@ -107,20 +108,23 @@ export class ReportsRepository {
        atom0 AS (SELECT round_id, below AS child FROM chain WHERE code = $1),
        -- where the start of the year comes from: the previous year's rounds of the commune and of
        -- the communes that merged into it between those rounds and this one
-       src AS (
-         SELECT a.round_id AS atom, p.id AS source, s.kind = 'split' AS split
-           FROM atom0 a
-           JOIN review_round r ON r.id = a.round_id
-          CROSS JOIN LATERAL (
-                SELECT r.commune_code::text AS code, 'self'::text AS kind, NULL::date AS eff
-                UNION ALL
-                SELECT s.predecessor_code::text, s.kind::text, s.effective_date
-                  FROM admin_unit_succession s
-                 WHERE s.successor_code = r.commune_code AND s.effective_date <= r.decision_date
-               ) s
-           JOIN review_round p ON p.commune_code = s.code AND p.year = r.year - 1 AND ${counted('p')}
-                              AND p.standard_code = r.standard_code AND (s.eff IS NULL OR s.eff > p.decision_date)
+       -- where the start of the year comes from: the previous year's rounds of the commune and of
+       -- the communes that merged into it between those rounds and this one
+       cand AS (
+         SELECT a.round_id AS atom, r.year, r.standard_code, r.commune_code::text AS code, 'self'::text AS kind, NULL::date AS eff
+           FROM atom0 a JOIN review_round r ON r.id = a.round_id
           WHERE $4
+         UNION ALL
+         SELECT a.round_id, r.year, r.standard_code, s.predecessor_code::text, s.kind::text, s.effective_date
+           FROM atom0 a JOIN review_round r ON r.id = a.round_id
+           JOIN admin_unit_succession s ON s.successor_code = r.commune_code AND s.effective_date <= r.decision_date
+          WHERE $4
+       ),
+       src AS (
+         SELECT c.atom, p.id AS source, c.kind = 'split' AS split
+           FROM cand c
+           JOIN review_round p ON p.commune_code = c.code AND p.year = c.year - 1 AND ${counted('p')}
+                              AND p.standard_code = c.standard_code AND (c.eff IS NULL OR c.eff > p.decision_date)
        ),
        atom AS (
          SELECT a.round_id, a.child, r.standard_code,
@@ -137,20 +141,23 @@ export class ReportsRepository {
        ),
        facts AS (
          SELECT a.child, 'end'::text AS part, ra.metric::text AS metric, ra.value
+           FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id AND ra.metric = ANY ($3::text[])
+         UNION ALL
+         SELECT a.child, 'end', ra.metric, ra.value
            FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id
-          WHERE ra.metric LIKE ANY ($3::text[])
+          WHERE cardinality($9::text[]) > 0 AND ra.metric LIKE ANY ($9::text[])
          UNION ALL
          SELECT a.child, 'endWithStart', ra.metric, ra.value
-           FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id
-          WHERE a.start_mode <> 'none' AND ra.metric = ANY ($5::text[])
+           FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id AND ra.metric = ANY ($5::text[])
+          WHERE a.start_mode <> 'none'
          UNION ALL
          SELECT a.child, 'start', ra.metric, ra.value
-           FROM atom a JOIN src s ON s.atom = a.round_id JOIN round_aggregate ra ON ra.round_id = s.source
-          WHERE a.start_mode = 'rounds' AND ra.metric = ANY ($6::text[])
+           FROM atom a JOIN src s ON s.atom = a.round_id JOIN round_aggregate ra ON ra.round_id = s.source AND ra.metric = ANY ($6::text[])
+          WHERE a.start_mode = 'rounds'
          UNION ALL
          SELECT a.child, 'start', regexp_replace(ra.metric, '^movement\\.(\\w+)\\.(\\w+)\\.start$', 'end.\\1.\\2'), ra.value
-           FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id
-          WHERE a.start_mode IN ('split', 'orphan') AND ra.metric = ANY ($7::text[])
+           FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id AND ra.metric = ANY ($7::text[])
+          WHERE a.start_mode IN ('split', 'orphan')
          UNION ALL
          SELECT a.child, 'info', 'rounds', 1 FROM atom a
          UNION ALL
@@ -158,9 +165,12 @@ export class ReportsRepository {
          UNION ALL
          SELECT a.child, 'standard', a.standard_code, 1 FROM atom a
        ),
+       -- sums per child first (a few hundred rows), then the unit's total from those
+       per_child AS (SELECT child, part, metric, sum(value)::bigint AS value FROM facts GROUP BY child, part, metric),
        totals_src AS (SELECT DISTINCT a.child, s.source FROM atom a JOIN src s ON s.atom = a.round_id WHERE a.start_mode <> 'none')
-       SELECT GROUPING(child)::int AS g, child, part, metric, sum(value)::bigint AS value
-         FROM facts GROUP BY GROUPING SETS ((child, part, metric), (part, metric))
+       SELECT 0 AS g, child, part, metric, value FROM per_child
+       UNION ALL
+       SELECT 1, NULL, part, metric, sum(value)::bigint FROM per_child GROUP BY part, metric
        UNION ALL
        SELECT 0, t.child, 'startTotal', ra.metric, sum(ra.value)::bigint
          FROM totals_src t JOIN round_aggregate ra ON ra.round_id = t.source AND ra.metric = ANY ($8::text[])
@@ -170,8 +180,8 @@ export class ReportsRepository {
          FROM (SELECT DISTINCT source FROM totals_src) t JOIN round_aggregate ra ON ra.round_id = t.source AND ra.metric = ANY ($8::text[])
         GROUP BY ra.metric`,
       [
-        unitCode, year, patterns, withStart,
-        [...START_COUNTS, 'total.households', 'total.persons'], START_COUNTS, MOVEMENT_STARTS, START_TOTALS,
+        unitCode, year, metrics.names ?? [], withStart,
+        [...START_COUNTS, 'total.households', 'total.persons'], START_COUNTS, MOVEMENT_STARTS, START_TOTALS, metrics.patterns ?? [],
       ],
     );
     const empty = (): RowFacts & { standards: Metrics } => ({

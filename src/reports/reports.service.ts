@@ -3,7 +3,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
 import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
 import { afMeasures, afWeights, AF_K } from '../aggregates/domain/alkire-foster';
-import { get, metric, Metrics } from '../aggregates/domain/metrics';
+import { get, metric, Metrics, summaryMetrics } from '../aggregates/domain/metrics';
 import { PlansRepository } from '../plans/plans.repository';
 import { today } from '../units/units.service';
 import { BreakdownTable } from './reports.dto';
@@ -19,8 +19,9 @@ interface Warning { code: string; message: string }
 interface Frame { unit: UnitRef; year: number; date: string }
 interface Row { ref: UnitRef; facts: Facts; missing: MissingCommune[] }
 
-/** The metrics each report sums (LIKE patterns over round_aggregate.metric). */
-const SUMMARY = ['total.%', 'end.%', 'farm_average.%', 'movement.%'];
+/** The metrics the summary sums, by name (an index range per round, nothing else read). */
+const SUMMARY = summaryMetrics();
+/** The metrics of each breakdown (LIKE patterns over round_aggregate.metric). */
 const BREAKDOWN: Record<BreakdownTable, string[]> = {
   deprivations: ['end.%', 'deprivation.%'],
   'target-groups': ['end.%', 'group.%'],
@@ -70,9 +71,9 @@ export class ReportsService {
   }
 
   /** The unit's row and one row per child of that year's tree (children of the tree, and any child a decided round sits under). */
-  private async rows(f: Frame, patterns: string[], withStart: boolean): Promise<{ top: Row; children: Row[] }> {
+  private async rows(f: Frame, metrics: { names?: string[]; patterns?: string[] }, withStart: boolean): Promise<{ top: Row; children: Row[] }> {
     const [facts, tree] = await Promise.all([
-      this.repo.collect(f.unit.code, f.year, patterns, withStart),
+      this.repo.collect(f.unit.code, f.year, metrics, withStart),
       this.repo.treeOn(f.unit.code, f.year, f.date),
     ]);
     const known = new Map(tree.children.map((c) => [c.code, c]));
@@ -111,7 +112,7 @@ export class ReportsService {
 
   async summary(user: AuthUser, unitCode: string, year: number) {
     const f = await this.frame(user, unitCode, year);
-    const { top, children } = await this.rows(f, SUMMARY, true);
+    const { top, children } = await this.rows(f, { names: SUMMARY }, true);
     const plans = await this.plans.forUnits([top.ref.code, ...children.map((c) => c.ref.code)], year);
     const issues: { row: Row; issue: Inconsistency }[] = [];
     const build = (r: Row, isTop: boolean) => {
@@ -194,7 +195,7 @@ export class ReportsService {
 
   async breakdown(user: AuthUser, unitCode: string, year: number, table: BreakdownTable) {
     const f = await this.frame(user, unitCode, year);
-    const { top, children } = await this.rows(f, BREAKDOWN[table], false);
+    const { top, children } = await this.rows(f, { patterns: BREAKDOWN[table] }, false);
     const standard = this.standard(top);
     const ref = await this.reference(table, standard);
     const build = (r: Row) => {
@@ -225,7 +226,7 @@ export class ReportsService {
 
   async alkireFoster(user: AuthUser, unitCode: string, year: number) {
     const f = await this.frame(user, unitCode, year);
-    const { top, children } = await this.rows(f, ['af.%'], false);
+    const { top, children } = await this.rows(f, { patterns: ['af.%'] }, false);
     const standard = this.standard(top);
     const indicators = standard ? await this.repo.indicators(standard) : [];
     const weights = afWeights(indicators);
