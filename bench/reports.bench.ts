@@ -81,9 +81,9 @@ async function generate(db: Client, households: number): Promise<void> {
     );
   }
   // classes: a household's class in 2021 and 2022 from a hash of its id (about 25 % poor, 12 % near-poor)
-  const cls = (year: number) => `CASE WHEN (i * ${year === 2021 ? 7919 : 7907}) % 100 < ${year === 2021 ? 25 : 21} THEN 'poor'
-                                      WHEN (i * ${year === 2021 ? 7919 : 7907}) % 100 < ${year === 2021 ? 37 : 34} THEN 'near_poor'
-                                      WHEN (i * ${year === 2021 ? 7919 : 7907}) % 100 < 60 THEN 'average' ELSE 'above' END`;
+  const cls = (year: number) => `CASE WHEN (i::bigint * ${year === 2021 ? 7919 : 7907}) % 100 < ${year === 2021 ? 25 : 21} THEN 'poor'
+                                      WHEN (i::bigint * ${year === 2021 ? 7919 : 7907}) % 100 < ${year === 2021 ? 37 : 34} THEN 'near_poor'
+                                      WHEN (i::bigint * ${year === 2021 ? 7919 : 7907}) % 100 < 60 THEN 'average' ELSE 'above' END`;
   const deps = `CASE i % 4 WHEN 0 THEN ARRAY['water','sanitation','telecom','housingArea'] WHEN 1 THEN ARRAY['employment','dependants','nutrition','water']
                          WHEN 2 THEN ARRAY['healthInsurance','adultEducation','childSchooling','water'] ELSE ARRAY['housingQuality','housingArea','sanitation','informationAssets'] END::varchar[]`;
   for (const year of [2021, 2022]) {
@@ -266,6 +266,7 @@ async function runSize(serverUrl: string, households: number): Promise<SizeResul
 
   await db.end();
   await ds.destroy();
+  console.log(`  scan: province ${sp.ms.toFixed(0)} ms, district ${sd.ms.toFixed(0)} ms; report (HTTP): province ${rp.ms.toFixed(1)} ms, district ${rd.ms.toFixed(1)} ms`);
   return {
     households, generateS: generateMs / 1000, rebuildS: rebuildMs / 1000, rounds,
     scanProvinceMs: sp.ms, scanDistrictMs: sd.ms, reportProvinceMs: rp.ms, reportDistrictMs: rd.ms,

@@ -19,12 +19,12 @@ export class PlansRepository {
     return rows[0];
   }
 
-  /** Plans of several units in one year (the report and its children). */
-  async forUnits(codes: string[], year: number): Promise<Map<string, { target: number; unit: 'points' | 'households' }>> {
-    if (!codes.length) return new Map();
+  /** Plans of a unit and of every unit below it (at any time) in one year: a report and its children. */
+  async inSubtree(unitCode: string, year: number): Promise<Map<string, { target: number; unit: 'points' | 'households' }>> {
     const rows: { code: string; target: number; unit: 'points' | 'households' }[] = await this.ds.query(
-      `SELECT unit_code AS code, target, target_unit AS unit FROM reduction_plan WHERE year = $1 AND unit_code = ANY ($2::varchar[])`,
-      [year, codes],
+      `SELECT unit_code AS code, target, target_unit AS unit FROM reduction_plan
+        WHERE year = $2 AND unit_code IN (SELECT code FROM unit_subtree($1))`,
+      [unitCode, year],
     );
     return new Map(rows.map((r) => [r.code, { target: r.target, unit: r.unit }]));
   }

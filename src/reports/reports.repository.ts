@@ -147,9 +147,9 @@ export class ReportsRepository {
            FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id
           WHERE cardinality($9::text[]) > 0 AND ra.metric LIKE ANY ($9::text[])
          UNION ALL
-         SELECT a.child, 'endWithStart', ra.metric, ra.value
+         SELECT a.child, 'endNoStart', ra.metric, ra.value
            FROM atom a JOIN round_aggregate ra ON ra.round_id = a.round_id AND ra.metric = ANY ($5::text[])
-          WHERE a.start_mode <> 'none'
+          WHERE $4 AND a.start_mode = 'none'
          UNION ALL
          SELECT a.child, 'start', ra.metric, ra.value
            FROM atom a JOIN src s ON s.atom = a.round_id JOIN round_aggregate ra ON ra.round_id = s.source AND ra.metric = ANY ($6::text[])
@@ -185,7 +185,7 @@ export class ReportsRepository {
       ],
     );
     const empty = (): RowFacts & { standards: Metrics } => ({
-      end: {}, endWithStart: {}, start: {}, startTotal: {}, standards: {},
+      end: {}, endNoStart: {}, start: {}, startTotal: {}, standards: {},
       rounds: 0, startNone: 0, startSplit: 0, startOrphan: 0,
     });
     const total = empty();
@@ -207,7 +207,7 @@ export class ReportsRepository {
           break;
         case 'standard': f.standards[r.metric] = r.value; break;
         case 'end': f.end[r.metric] = r.value; break;
-        case 'endWithStart': f.endWithStart[r.metric] = r.value; break;
+        case 'endNoStart': f.endNoStart[r.metric] = r.value; break;
         case 'start': f.start[r.metric] = r.value; break;
         case 'startTotal': f.startTotal[r.metric] = r.value; break;
       }

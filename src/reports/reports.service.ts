@@ -16,7 +16,6 @@ import { MissingCommune, ReportsRepository, UnitRef } from './reports.repository
 type Status = 'complete' | 'incomplete' | 'missing';
 type Facts = RowFacts & { standards: Metrics };
 interface Warning { code: string; message: string }
-interface Frame { unit: UnitRef; year: number; date: string }
 interface Row { ref: UnitRef; facts: Facts; missing: MissingCommune[] }
 
 /** The metrics the summary sums, by name (an index range per round, nothing else read). */
@@ -49,7 +48,7 @@ export const LABELS = {
   achievedPercent: 'Tỷ lệ hoàn thành kế hoạch giao (%)',
 };
 
-const emptyFacts = (): Facts => ({ end: {}, endWithStart: {}, start: {}, startTotal: {}, standards: {}, rounds: 0, startNone: 0, startSplit: 0, startOrphan: 0 });
+const emptyFacts = (): Facts => ({ end: {}, endNoStart: {}, start: {}, startTotal: {}, standards: {}, rounds: 0, startNone: 0, startSplit: 0, startOrphan: 0 });
 
 /**
  * Reports for any unit and year (issue 5): the summary (tables 1–3, rates, plan), breakdowns
@@ -61,30 +60,35 @@ const emptyFacts = (): Facts => ({ end: {}, endWithStart: {}, start: {}, startTo
 export class ReportsService {
   constructor(private readonly repo: ReportsRepository, private readonly plans: PlansRepository, private readonly scope: ScopeService) {}
 
-  /** The caller may read the unit, and the unit existed at the end of the year (the date of that year's tree). */
-  private async frame(user: AuthUser, unitCode: string, year: number): Promise<Frame> {
+  /**
+   * The rows of a report: the unit (which must have existed at the end of the year, the date of
+   * that year's tree) and one row per child of that tree (and any child a decided round sits
+   * under). The caller's area is checked first; then the unit, the sums, the tree and the plans are
+   * read at once.
+   */
+  private async load(user: AuthUser, unitCode: string, year: number, metrics: { names?: string[]; patterns?: string[] }, withStart: boolean) {
     await this.scope.assertRead(user, [unitCode]);
     const date = `${year}-12-31`;
-    const unit = await this.repo.unitOn(unitCode, date);
-    if (!unit) throw new DomainError('NOT_FOUND', `Unit ${unitCode} did not exist on ${date}`, [{ field: 'unit', message: `no version of ${unitCode} is valid on ${date}` }]);
-    return { unit, year, date };
-  }
-
-  /** The unit's row and one row per child of that year's tree (children of the tree, and any child a decided round sits under). */
-  private async rows(f: Frame, metrics: { names?: string[]; patterns?: string[] }, withStart: boolean): Promise<{ top: Row; children: Row[] }> {
-    const [facts, tree] = await Promise.all([
-      this.repo.collect(f.unit.code, f.year, metrics, withStart),
-      this.repo.treeOn(f.unit.code, f.year, f.date),
+    const [unit, facts, tree, plans] = await Promise.all([
+      this.repo.unitOn(unitCode, date),
+      this.repo.collect(unitCode, year, metrics, withStart),
+      this.repo.treeOn(unitCode, year, date),
+      withStart ? this.plans.inSubtree(unitCode, year) : Promise.resolve(new Map<string, Plan>()),
     ]);
+    if (!unit) throw new DomainError('NOT_FOUND', `Unit ${unitCode} did not exist on ${date}`, [{ field: 'unit', message: `no version of ${unitCode} is valid on ${date}` }]);
+    if (unit.level === 'village') {
+      throw new DomainError('VALIDATION_FAILED', 'unit: reports are made for a commune, a district or a province', [{ field: 'unit', message: 'a village has no review round of its own' }]);
+    }
     const known = new Map(tree.children.map((c) => [c.code, c]));
     const extra = [...facts.children.keys()].filter((c) => !known.has(c));
-    for (const [code, ref] of await this.repo.names(extra, f.date)) known.set(code, ref);
-    const children = [...known.values()].sort((a, b) => a.code.localeCompare(b.code)).map((ref) => ({
+    if (extra.length) for (const [code, ref] of await this.repo.names(extra, date)) known.set(code, ref);
+    const children: Row[] = [...known.values()].sort((a, b) => a.code.localeCompare(b.code)).map((ref) => ({
       ref,
       facts: facts.children.get(ref.code) ?? emptyFacts(),
       missing: tree.missing.filter((m) => m.childCode === ref.code || (ref.level === 'commune' && m.code === ref.code)),
     }));
-    return { top: { ref: f.unit, facts: facts.total, missing: tree.missing }, children };
+    const top: Row = { ref: unit, facts: facts.total, missing: tree.missing };
+    return { top, children, plans };
   }
 
   private status(r: Row): Status {
@@ -111,9 +115,7 @@ export class ReportsService {
   // ---------------------------------------------------------------- summary (api.md "Summary report")
 
   async summary(user: AuthUser, unitCode: string, year: number) {
-    const f = await this.frame(user, unitCode, year);
-    const { top, children } = await this.rows(f, { names: SUMMARY }, true);
-    const plans = await this.plans.forUnits([top.ref.code, ...children.map((c) => c.ref.code)], year);
+    const { top, children, plans } = await this.load(user, unitCode, year, { names: SUMMARY }, true);
     const issues: { row: Row; issue: Inconsistency }[] = [];
     const build = (r: Row, isTop: boolean) => {
       // a commune split off another one cannot tell its share of the predecessor's total households
@@ -125,7 +127,7 @@ export class ReportsService {
       const status = this.status(r);
       const poor = classPayload(raw.classes.poor.households);
       const nearPoor = classPayload(raw.classes.near_poor.households);
-      const plan = planPayload((plans.get(r.ref.code) as Plan | undefined) ?? null, raw.classes.poor.households);
+      const plan = planPayload(plans.get(r.ref.code) ?? null, raw.classes.poor.households);
       const out = {
         unit: this.unitOut(r.ref),
         year,
@@ -194,8 +196,7 @@ export class ReportsService {
   // ---------------------------------------------------------------- breakdowns (tables 4–13)
 
   async breakdown(user: AuthUser, unitCode: string, year: number, table: BreakdownTable) {
-    const f = await this.frame(user, unitCode, year);
-    const { top, children } = await this.rows(f, { patterns: BREAKDOWN[table] }, false);
+    const { top, children } = await this.load(user, unitCode, year, { patterns: BREAKDOWN[table] }, false);
     const standard = this.standard(top);
     const ref = await this.reference(table, standard);
     const build = (r: Row) => {
@@ -225,8 +226,7 @@ export class ReportsService {
   // ---------------------------------------------------------------- Alkire–Foster (decisions.md §4)
 
   async alkireFoster(user: AuthUser, unitCode: string, year: number) {
-    const f = await this.frame(user, unitCode, year);
-    const { top, children } = await this.rows(f, { patterns: ['af.%'] }, false);
+    const { top, children } = await this.load(user, unitCode, year, { patterns: ['af.%'] }, false);
     const standard = this.standard(top);
     const indicators = standard ? await this.repo.indicators(standard) : [];
     const weights = afWeights(indicators);

@@ -82,13 +82,13 @@ export const metric = {
 export type Metrics = Record<string, number>;
 export const get = (m: Metrics | undefined, name: string): number => (m && m[name]) || 0;
 
-/** Every metric the summary report reads (tables 1–3): totals, ends, farm households, movement. */
+/** Every metric the summary report reads of a year's rounds (tables 1–3): totals, ends, farm households, movement. */
 export function summaryMetrics(): string[] {
   const out: string[] = [metric.totalHouseholds, metric.totalPersons, metric.totalHouseholdsFallback, metric.totalPersonsFallback,
-    metric.farmAverage('households'), metric.farmAverage('persons'), metric.movementRows];
+    metric.farmAverage('households'), metric.farmAverage('persons')];
   for (const c of CLASSES) {
     for (const u of ['households', 'persons'] as CountUnit[]) {
-      out.push(metric.end(c, u), metric.move(c, u, 'start'), metric.move(c, u, 'end'));
+      out.push(metric.end(c, u));
       for (const k of MOVES[c]) out.push(metric.move(c, u, k));
     }
   }

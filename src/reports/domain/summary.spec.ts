@@ -20,7 +20,7 @@ function facts(over: Partial<Metrics> = {}, f: Partial<RowFacts> = {}): RowFacts
   };
   return {
     end,
-    endWithStart: end,
+    endNoStart: {},
     start: { 'end.poor.households': 20, 'end.poor.persons': 80, 'end.near_poor.households': 10, 'end.near_poor.persons': 40 },
     startTotal: { 'total.households': 100, 'total.persons': 400 },
     rounds: 1, startNone: 0, startSplit: 0, startOrphan: 0,
@@ -59,7 +59,7 @@ describe('summary figures of one row', () => {
   });
 
   it('no decided round: every figure is null', () => {
-    const r = rawFigures({ end: {}, endWithStart: {}, start: {}, startTotal: {}, rounds: 0, startNone: 0, startSplit: 0, startOrphan: 0 });
+    const r = rawFigures({ end: {}, endNoStart: {}, start: {}, startTotal: {}, rounds: 0, startNone: 0, startSplit: 0, startOrphan: 0 });
     expect(classPayload(r.classes.poor.households)).toEqual({ start: null, end: null, reduction: null, rateStart: null, rateEnd: null, reductionPoints: null, movement: null });
   });
 });

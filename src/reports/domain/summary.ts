@@ -8,8 +8,8 @@ import { achieved, PlanUnit, points, rate, round } from './rates';
 export interface RowFacts {
   /** The decided rounds of the year under the row: every metric asked for, summed. */
   end: Metrics;
-  /** The same, over the rounds that have a start (not a baseline): what the movement must reach. */
-  endWithStart: Metrics;
+  /** The same, over the rounds that have no start (a baseline): left out of the start, the movement and the reduction. */
+  endNoStart: Metrics;
   /** end.* of the previous year's rounds (or, for a split commune, what its movement saw at the start). */
   start: Metrics;
   /** total.* of the previous year's rounds, each round once. */
@@ -67,7 +67,7 @@ export function rawFigures(f: RowFacts, startTotalsKnown = true): RawFigures {
     return {
       start: hasStart && startTotalsKnown ? get(f.startTotal, name) : null,
       end: hasRounds ? get(f.end, name) : null,
-      endWithStart: hasStart ? get(f.endWithStart, name) : null,
+      endWithStart: hasStart ? get(f.end, name) - get(f.endNoStart, name) : null,
     };
   };
   const households = totals('households');
@@ -76,7 +76,7 @@ export function rawFigures(f: RowFacts, startTotalsKnown = true): RawFigures {
     const tot = u === 'households' ? households : persons;
     const start = hasStart ? get(f.start, metric.end(c, u)) : null;
     const end = hasRounds ? get(f.end, metric.end(c, u)) : null;
-    const endWithStart = hasStart ? get(f.endWithStart, metric.end(c, u)) : null;
+    const endWithStart = hasStart ? get(f.end, metric.end(c, u)) - get(f.endNoStart, metric.end(c, u)) : null;
     return {
       start, end, endWithStart,
       rateStart: rate(start, tot.start),
