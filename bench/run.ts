@@ -1,32 +1,39 @@
+/**
+ * The benchmarks: `npm run bench` runs them all, `node dist/bench/run.js <name> …` some of them.
+ * Each measures the service's path and a baseline in the same run and prints times, ratios and
+ * peak RSS.
+ */
 import * as exportsList from './exports-list';
+import { runReportsBench } from './reports.bench';
 import { runClassifyBench } from './classify.bench';
 import { runReviewsDemoBench } from './reviews-demo.bench';
 import { runReviewsImportBench } from './reviews-import.bench';
 
-/**
- * Benchmark dispatcher: `npm run bench` runs every benchmark, `node dist/bench/run.js NAME` one.
- * Each benchmark measures the service's path against a baseline in the same run and prints
- * time, ratio and peak RSS.
- */
-const BENCHES: Record<string, () => Promise<{ run(): Promise<void> }>> = {
-  'exports-list': async () => exportsList,
-  'reviews-import': async () => ({ run: runReviewsImportBench }),
-  classify: async () => ({ run: runClassifyBench }),
-  'reviews-demo': async () => ({ run: runReviewsDemoBench }),
+const BENCHES: Record<string, () => Promise<void>> = {
+  reports: runReportsBench,
+  'exports-list': () => exportsList.run(),
+  'reviews-import': runReviewsImportBench,
+  classify: runClassifyBench,
+  'reviews-demo': runReviewsDemoBench,
 };
 
 async function main(): Promise<void> {
-  const wanted = process.argv[2];
-  const names = wanted ? [wanted] : Object.keys(BENCHES);
-  for (const name of names) {
-    const load = BENCHES[name];
-    if (!load) throw new Error(`unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
-    console.log(`\n=== ${name}`);
-    await (await load()).run();
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !BENCHES[w]);
+  if (unknown.length) {
+    console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(2);
+  }
+  for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+    console.log(`\n=== bench: ${name}`);
+    await BENCHES[name]();
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

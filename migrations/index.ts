@@ -3,6 +3,7 @@ import { Households1700000001000 } from './1700000001000-Households';
 import { Reviews1700000002000 } from './1700000002000-Reviews';
 import { UnitVersionLock1700000003000 } from './1700000003000-UnitVersionLock';
 import { ReviewsWorkflow1700000005000 } from './1700000005000-ReviewsWorkflow';
+import { Plans1700000006000 } from './1700000006000-Plans';
 import { AuthHardening1700000007000 } from './1700000007000-AuthHardening';
 import { Program1700000008000 } from './1700000008000-Program';
 import { ExportsListIndex1700000009000 } from './1700000009000-ExportsListIndex';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   Reviews1700000002000,
   UnitVersionLock1700000003000,
   ReviewsWorkflow1700000005000,
+  Plans1700000006000,
   AuthHardening1700000007000,
   Program1700000008000,
   ExportsListIndex1700000009000,

@@ -4,6 +4,8 @@ import { UnitsModule } from '../units/units.module';
 import { UsersModule } from '../users/users.module';
 import { AuditModule } from '../audit/audit.module';
 import { ProgramModule } from '../program/program.module';
+import { PlansModule } from '../plans/plans.module';
+import { ReportsModule } from '../reports/reports.module';
 import { StandardsModule } from '../standards/standards.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 
@@ -15,6 +17,8 @@ export const FEATURE_MODULES = [
   AuditModule,
   ProgramModule,
   ExportsModule,
+  PlansModule,
+  ReportsModule,
   StandardsModule,
   ReviewsModule,
 ];

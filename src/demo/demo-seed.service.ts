@@ -6,6 +6,7 @@ import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
 import { ReviewsDemoService } from '../reviews/demo/reviews-demo.service';
 import { seedProgramDemo } from '../program/program-demo';
+import { seedDemoPlans } from '../plans/demo-plans';
 
 /**
  * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
@@ -38,6 +39,8 @@ export class DemoSeedService {
     await step('demo accounts', () => this.seedAccounts());
     // after the households step: decided review rounds 2021–2023 on the households in the register
     await step('review rounds, results and movement', () => this.moduleRef.get(ReviewsDemoService, { strict: false }).seed());
+    // keep last (after the households and reviews steps): the district plan of 2022, 4.32 points
+    await step('plans (Chiêm Hóa 2022: 4.32 points)', () => this.ds.transaction((m) => seedDemoPlans(m)));
     // keep last: it supports households of the decided reviews seeded above (and skips them if none)
     await step('National Target Program (article training, funds, supported households)', () => seedProgramDemo(this.ds));
     await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1)`, [JSON.stringify({ loadedAt: new Date().toISOString() })]);

@@ -1,161 +1,171 @@
+import { DataSource } from 'typeorm';
+import { AggregatesService } from '../../src/aggregates/aggregates.service';
 import { matchKey } from '../../src/common/text/vietnamese';
-import { addDays, isWorkingDay, postingEndDate, regularRoundDates } from '../../src/reviews/domain/round-state';
-import { addHousehold } from './reviews';
-import type { TestApp } from './test-app';
 
 /**
- * Fixtures of standards and review rounds for the permission matrix and the bad-input suite,
- * made through the real routes as an admin (households and extra units by SQL, as the scope
- * fixture does). Rounds are regular rounds on a free (year, month) of their commune, so any number
- * can be made in one commune; a `stage` takes a round through the state machine.
+ * SQL fixtures for the reports: units, households, decided review rounds, their results (with
+ * the snapshot columns written at decision) and movement rows, inserted directly. The reviews
+ * module writes these through its services; the reports only read them, so their tests build
+ * them by hand and can state every figure.
  */
-export type Stage = 'draft' | 'surveying' | 'meeting' | 'posted' | 'opinion' | 'decided' | 'reported';
-const ORDER: Stage[] = ['draft', 'surveying', 'meeting', 'posted', 'opinion', 'decided', 'reported'];
+export type Cls = 'poor' | 'near_poor' | 'average' | 'above';
+export type ListClass = 'poor' | 'near_poor' | 'none';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Body = any;
+export interface ResultSpec {
+  hh: number;
+  cls: Cls;
+  persons?: number;
+  deprivations?: string[];
+  causes?: number[];
+  ethnicity?: string;
+  femaleHead?: boolean;
+  meritorious?: boolean;
+  noLabour?: boolean;
+  farmAverage?: boolean;
+  /** [children, without health insurance, malnourished, out of school] */
+  children?: [number, number, number, number];
+}
+
+export interface MoveSpec {
+  hh: number;
+  from: ListClass;
+  to: ListClass;
+  /** needed when leaving or entering the lists: aboveNearPoor | otherOut | fellBack | newlyPoor | newlyNearPoor | otherIn */
+  kind?: string;
+  ps: number;
+  pe: number;
+}
+
+/** The movement kinds of a household for the poor and the near-poor table (decisions.md §3). */
+export function movementKinds(m: Pick<MoveSpec, 'from' | 'to' | 'kind'>): { poor: string | null; nearPoor: string | null } {
+  const { from, to, kind } = m;
+  if (from === 'poor' && to === 'poor') return { poor: 'stay', nearPoor: null };
+  if (from === 'near_poor' && to === 'near_poor') return { poor: null, nearPoor: 'stay' };
+  if (from === 'poor' && to === 'near_poor') return { poor: 'toNearPoor', nearPoor: 'fromPoor' };
+  if (from === 'near_poor' && to === 'poor') return { poor: 'fromNearPoor', nearPoor: 'toPoor' };
+  if (!kind) throw new Error(`movement ${from} → ${to} needs a kind`);
+  if (from === 'poor' || to === 'poor') return { poor: kind, nearPoor: null };
+  return { poor: null, nearPoor: kind };
+}
 
 export class ReviewFixtures {
-  private n = 0;
-  /** per commune: the next free slot among decidable months (2022–2025) and later ones (2026–2030) */
-  private readonly slots = new Map<string, { early: number; late: number }>();
-  private readonly shared = new Map<string, Promise<unknown>>();
+  private households = 0;
+  constructor(readonly ds: DataSource) {}
 
-  constructor(private readonly t: TestApp, private readonly adminToken: () => string) {}
-
-  async call(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, body?: unknown): Promise<{ status: number; body: Body }> {
-    const r = this.t.http()[method](path).set('Authorization', `Bearer ${this.adminToken()}`);
-    return body === undefined ? r : r.send(body as object);
-  }
-
-  async ok(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, body?: unknown): Promise<Body> {
-    const res = await this.call(method, path, body);
-    if (res.status >= 300) throw new Error(`reviews fixture ${method.toUpperCase()} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-
-  /** Made once per key (per test file), then reused. */
-  once<T>(key: string, make: () => Promise<T>): Promise<T> {
-    if (!this.shared.has(key)) this.shared.set(key, make());
-    return this.shared.get(key) as Promise<T>;
-  }
-
-  next(): number {
-    return ++this.n;
-  }
-
-  /** A new rural commune (with one village) under a district, by SQL. */
-  async commune(district = '073'): Promise<string> {
-    const code = `RX${process.pid % 1000}${this.next()}`;
-    await this.t.ds.transaction(async (m) => {
-      for (const [c, level, name, kind, area, parent] of [
-        [code, 'commune', `Xã Thử ${code}`, 'xa', 'rural', district],
-        [`${code}-1`, 'village', `Thôn Thử ${code}`, 'thon', null, code],
-      ] as const) {
-        await m.query(`INSERT INTO admin_unit (code, level) VALUES ($1, $2)`, [c, level]);
-        await m.query(
-          `INSERT INTO admin_unit_version (code, name, kind, area_type, parent_code, valid_from, name_key) VALUES ($1, $2, $3, $4, $5, '2020-01-01', $6)`,
-          [c, name, kind, area, parent, matchKey(name)],
-        );
-      }
-    });
-    return code;
-  }
-
-  /** A new province, by SQL (for local standards, one per province and list year). */
-  async province(): Promise<string> {
-    const code = `RP${process.pid % 1000}${this.next()}`;
-    await this.t.ds.query(`INSERT INTO admin_unit (code, level) VALUES ($1, 'province')`, [code]);
-    await this.t.ds.query(
-      `INSERT INTO admin_unit_version (code, name, kind, parent_code, valid_from, name_key) VALUES ($1, $2, 'tinh', NULL, '2020-01-01', $3)`,
-      [code, `Tỉnh Thử ${code}`, matchKey(`Tỉnh Thử ${code}`)],
+  async unit(code: string, level: 'province' | 'district' | 'commune' | 'village', name: string, parent: string | null,
+    opts: { from?: string; to?: string | null; kind?: string; areaType?: 'rural' | 'urban' | null } = {}): Promise<void> {
+    const kind = opts.kind ?? { province: 'tinh', district: 'huyen', commune: 'xa', village: 'thon' }[level];
+    await this.ds.query(`INSERT INTO admin_unit (code, level) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [code, level]);
+    await this.ds.query(
+      `INSERT INTO admin_unit_version (code, name, kind, area_type, parent_code, valid_from, valid_to, name_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [code, name, kind, opts.areaType === undefined ? (level === 'commune' ? 'rural' : null) : opts.areaType, parent, opts.from ?? '2020-01-01', opts.to ?? null, matchKey(name)],
     );
-    return code;
   }
 
-  async household(commune: string): Promise<{ id: number; code: string }> {
-    const code = `RH-${this.next()}`;
-    return { id: await addHousehold(this.t.ds, { commune, code, members: [{ sex: 'male', birthYear: 1980 }, { sex: 'female', birthYear: 1985 }] }), code };
+  /** Ends the open version of a unit on a date (the day before the next one begins). */
+  async endUnit(code: string, lastDay: string): Promise<void> {
+    await this.ds.query(`UPDATE admin_unit_version SET valid_to = $2 WHERE code = $1 AND valid_to IS NULL`, [code, lastDay]);
   }
 
-  /** A free (year, month) for a regular round of the commune; `decidable`: early enough to be decided today. */
-  slot(commune: string, decidable: boolean): { year: number; month: number } {
-    const s = this.slots.get(commune) ?? { early: 0, late: 0 };
-    this.slots.set(commune, s);
-    const early = decidable || s.late >= 60;
-    const i = early ? s.early++ : s.late++;
-    if (early && i >= 48) throw new Error(`reviews fixture: no decidable month left in ${commune}`);
-    return { year: (early ? 2022 : 2026) + Math.floor(i / 12), month: 1 + (i % 12) };
+  async succession(predecessor: string, successor: string, kind: 'merge' | 'split' | 'rename', effective: string): Promise<void> {
+    await this.ds.query(
+      `INSERT INTO admin_unit_succession (predecessor_code, successor_code, kind, effective_date) VALUES ($1, $2, $3, $4)`,
+      [predecessor, successor, kind, effective],
+    );
   }
 
-  /** A regular round of the commune taken to `stage` (results and an application from `meeting` on when decidable). */
-  async round(commune: string, stage: Stage = 'draft', opts: { opinionRequired?: boolean; poor?: boolean; results?: boolean } = {}): Promise<{ id: number; version: number; year: number; month: number; householdId?: number }> {
-    const upTo = (s: Stage) => ORDER.indexOf(stage) >= ORDER.indexOf(s);
-    const decidable = upTo('decided') || !!opts.results;
-    const { year, month } = this.slot(commune, decidable);
-    const mm = String(month).padStart(2, '0');
-    let r: Body = await this.ok('post', '/api/review-rounds', { communeCode: commune, year, kind: 'regular', month, opinionRequired: opts.opinionRequired });
-    let householdId: number | undefined;
-    if (upTo('surveying')) r = await this.ok('post', `/api/review-rounds/${r.id}/start`, { version: r.version });
-    if (decidable) {
-      householdId = (await this.household(commune)).id;
-      await this.ok('post', '/api/review-applications', { householdId, form: 'mau01', filedOn: `${year}-${mm}-05`, roundId: r.id });
-      await this.ok('put', `/api/review-rounds/${r.id}/results/${householdId}`,
-        opts.poor === false ? { incomePerCapita: 1_000_000, deprivations: ['water'] } : { incomePerCapita: 1_000_000, deprivations: ['water', 'sanitation', 'housingQuality'] });
-      r = await this.ok('get', `/api/review-rounds/${r.id}`);
+  async household(commune: string, opts: { ethnicity?: string; femaleHead?: boolean; meritorious?: boolean; registeredOn?: string;
+    status?: string; statusDate?: string; members?: number } = {}): Promise<number> {
+    const n = ++this.households;
+    const name = `Chủ hộ ${n}`;
+    const [{ id }] = await this.ds.query(
+      `INSERT INTO household (code, commune_code, head_name, head_sex, head_birth_year, head_ethnicity, status, status_date, registered_on, meritorious, search_text, name_key)
+       VALUES ($1, $2, $3, $4, 1970, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [`H${String(n).padStart(5, '0')}`, commune, name, opts.femaleHead ? 'female' : 'male', opts.ethnicity ?? '01', opts.status ?? 'active',
+        opts.statusDate ?? null, opts.registeredOn ?? '2020-01-01', opts.meritorious ?? false, name.toLowerCase(), matchKey(name)],
+    );
+    if (opts.members) {
+      await this.ds.query(
+        `INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, name_key)
+         SELECT $1, 'Thành viên ' || i, 'male', 1990, CASE WHEN i = 1 THEN 'head' ELSE 'child' END, $2, 'thanh vien ' || i
+           FROM generate_series(1, $3::int) i`,
+        [id, opts.ethnicity ?? '01', opts.members],
+      );
     }
-    const meeting = addDays(regularRoundDates(year, month).startsOn, 4);
-    let postStart = addDays(meeting, 1);
-    while (!isWorkingDay(postStart)) postStart = addDays(postStart, 1);
-    const postEnd = postingEndDate(postStart);
-    if (upTo('meeting')) r = await this.ok('post', `/api/review-rounds/${r.id}/meeting`, { version: r.version, date: meeting, agreementPct: 80 });
-    if (upTo('posted')) r = await this.ok('post', `/api/review-rounds/${r.id}/posting`, { version: r.version, start: postStart });
-    if (upTo('opinion') && r.opinionRequired) r = await this.ok('post', `/api/review-rounds/${r.id}/opinion`, { version: r.version, date: postEnd, ref: `YK-${this.next()}` });
-    if (upTo('decided')) r = await this.ok('post', `/api/review-rounds/${r.id}/decision`, { version: r.version, decisionNumber: `${this.next()}/QĐ-UBND`, decisionDate: addDays(postEnd, 1) });
-    if (upTo('reported')) r = await this.ok('post', `/api/review-rounds/${r.id}/report`, { version: r.version });
-    return { id: r.id, version: r.version, year, month, householdId };
+    return id;
   }
 
-  /** A periodic round of 2029 (list year 2030) in the commune, surveying: results can be written (with an income: ND351 has no B1 cut-off yet). */
-  periodic(commune: string): Promise<{ id: number }> {
-    return this.once(`periodic:${commune}`, async () => {
-      const r = await this.ok('post', '/api/review-rounds', { communeCode: commune, year: 2029, kind: 'periodic' });
-      await this.ok('post', `/api/review-rounds/${r.id}/start`, { version: r.version, date: '2026-09-07' });
-      return { id: r.id as number };
-    });
+  /** Several households at once: returns their ids. */
+  async householdsIn(commune: string, count: number, opts: Parameters<ReviewFixtures['household']>[1] = {}): Promise<number[]> {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) ids.push(await this.household(commune, opts));
+    return ids;
   }
 
-  /** A household of the commune with a result in the commune's periodic round. */
-  async result(commune: string): Promise<{ roundId: number; householdId: number; version: number }> {
-    const { id: roundId } = await this.periodic(commune);
-    const h = await this.household(commune);
-    const res = await this.ok('put', `/api/review-rounds/${roundId}/results/${h.id}`, { incomePerCapita: 1_200_000, deprivations: ['water'] });
-    return { roundId, householdId: h.id, version: res.version };
+  /**
+   * A review round; decided by default (decision on 10 Dec of the year), under ND07-2021 for the
+   * list years 2022–2026. `totals: null` leaves the resident totals empty (the register fallback).
+   */
+  async round(commune: string, year: number, opts: { kind?: 'periodic' | 'baseline' | 'regular'; totals?: [number, number] | null;
+    decisionDate?: string; status?: string; standard?: string } = {}): Promise<number> {
+    const status = opts.status ?? 'decided';
+    const decided = status === 'decided' || status === 'reported';
+    const totals = opts.totals === undefined ? [100, 400] : opts.totals;
+    const [{ id }] = await this.ds.query(
+      `INSERT INTO review_round (commune_code, year, kind, month, list_year, standard_code, status, total_households, total_persons,
+                                 decision_number, decision_date, decided_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [commune, year, opts.kind ?? 'periodic', opts.kind === 'regular' ? 6 : null, year + 1, opts.standard ?? 'ND07-2021', status,
+        totals?.[0] ?? null, totals?.[1] ?? null, decided ? `${year}/QĐ-UBND` : null, decided ? opts.decisionDate ?? `${year}-12-10` : null,
+        decided ? new Date(`${opts.decisionDate ?? `${year}-12-10`}T09:00:00Z`) : null],
+    );
+    return id;
   }
 
-  async application(commune: string): Promise<{ id: number; version: number }> {
-    const h = await this.household(commune);
-    return this.ok('post', '/api/review-applications', { householdId: h.id, form: 'mau01', filedOn: '2024-01-03' });
+  async results(roundId: number, rows: ResultSpec[]): Promise<void> {
+    if (!rows.length) return;
+    await this.ds.query(
+      `INSERT INTO review_result (round_id, household_id, standard_code, area_type, b1_score, deprivations, deprivation_count,
+                                  computed_class, decided_class, farm_average, causes, explanation,
+                                  snap_persons, snap_head_sex, snap_head_ethnicity, snap_ethnic_minority, snap_female_head,
+                                  snap_meritorious, snap_no_labour, snap_children, snap_children_no_insurance,
+                                  snap_children_malnourished, snap_children_out_of_school)
+       SELECT $1, x.hh, r.standard_code, 'rural', CASE WHEN x.cls IN ('poor', 'near_poor') THEN 120 ELSE 200 END,
+              string_to_array(x.deps, ','), coalesce(array_length(string_to_array(x.deps, ','), 1), 0),
+              x.cls, x.cls, x.farm, string_to_array(x.causes, ',')::smallint[], 'fixture',
+              x.persons, CASE WHEN x.female THEN 'female' ELSE 'male' END, x.eth, x.eth <> '01', x.female,
+              x.merit, x.nolab, x.ch, x.ch_ni, x.ch_mn, x.ch_os
+         FROM review_round r,
+              jsonb_to_recordset($2::jsonb) AS x(hh int, cls text, persons int, deps text, causes text, eth text, female boolean,
+                                                 merit boolean, nolab boolean, farm boolean, ch int, ch_ni int, ch_mn int, ch_os int)
+        WHERE r.id = $1`,
+      [roundId, JSON.stringify(rows.map((r) => ({
+        hh: r.hh, cls: r.cls, persons: r.persons ?? 4, deps: (r.deprivations ?? []).join(','), causes: (r.causes ?? []).join(','),
+        eth: r.ethnicity ?? '01', female: r.femaleHead ?? false, merit: r.meritorious ?? false, nolab: r.noLabour ?? false,
+        farm: r.farmAverage ?? false, ch: r.children?.[0] ?? 0, ch_ni: r.children?.[1] ?? 0, ch_mn: r.children?.[2] ?? 0, ch_os: r.children?.[3] ?? 0,
+      })))],
+    );
   }
 
-  async complaint(roundId: number): Promise<{ id: number; version: number }> {
-    const round = await this.ok('get', `/api/review-rounds/${roundId}`);
-    return this.ok('post', `/api/review-rounds/${roundId}/complaints`, { receivedOn: round.postingStart, content: 'Đề nghị xem xét lại' });
+  async movement(roundId: number, rows: MoveSpec[]): Promise<void> {
+    if (!rows.length) return;
+    await this.ds.query(
+      `INSERT INTO review_movement (round_id, household_id, start_class, end_class, poor_move, near_poor_move, persons_start, persons_end)
+       SELECT $1, x.hh, x.s, x.e, x.pm, x.nm, x.ps, x.pe
+         FROM jsonb_to_recordset($2::jsonb) AS x(hh int, s text, e text, pm text, nm text, ps int, pe int)`,
+      [roundId, JSON.stringify(rows.map((m) => {
+        const k = movementKinds(m);
+        return { hh: m.hh, s: m.from, e: m.to, pm: k.poor, nm: k.nearPoor, ps: m.ps, pe: m.pe };
+      }))],
+    );
   }
 
-  /** A national standard of its own (list year 2099), with ND07's dimensions and indicators. */
-  nationalStandard(): Promise<{ code: string }> {
-    return this.once('national', async () => {
-      const code = `RS-${this.next()}`;
-      await this.ok('post', '/api/standards', {
-        code, title: 'Chuẩn thử', decree: 'Nghị định thử', listYearFrom: 2099, listYearTo: 2099, copyIndicatorsFrom: 'ND07-2021',
-        lines: [{ areaType: 'rural', incomeLine: 1_500_000, averageUpper: 2_250_000, b1Cutoff: 140 }],
-      });
-      return { code };
-    });
+  /** What the reviews module does when it decides a round: the aggregates, in one transaction. */
+  async aggregate(aggregates: AggregatesService, ...roundIds: number[]): Promise<void> {
+    for (const id of roundIds) await this.ds.transaction((m) => aggregates.rebuildRound(m, id));
   }
 
-  async standardVersion(code: string): Promise<number> {
-    return (await this.ok('get', `/api/standards/${code}`)).version;
+  async plan(unitCode: string, year: number, target: number, unit: 'points' | 'households'): Promise<void> {
+    await this.ds.query(`INSERT INTO reduction_plan (unit_code, year, target, target_unit) VALUES ($1, $2, $3, $4)`, [unitCode, year, target, unit]);
   }
 }

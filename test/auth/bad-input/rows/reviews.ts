@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ReviewFixtures } from '../../../utils/review-fixtures';
+import { RoundFixtures } from '../../../utils/round-fixtures';
 import type { BadInputContext, BadInputModule, FieldSpec } from '../bad-input';
 
 /**
@@ -9,7 +9,7 @@ import type { BadInputContext, BadInputModule, FieldSpec } from '../bad-input';
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fx = (ctx: BadInputContext): ReviewFixtures => ctx.data.reviews.fx;
+const fx = (ctx: BadInputContext): RoundFixtures => ctx.data.reviews.fx;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const d = (ctx: BadInputContext): any => ctx.data.reviews;
 const count = (table: string) => async (ctx: BadInputContext) => (await ctx.t.ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
@@ -42,7 +42,7 @@ export const reviewsBadInput: BadInputModule = {
   name: 'reviews',
   async setup(ctx) {
     const token = await ctx.t.tokenFor('admin', null, 'bi.reviews.fixtures');
-    const fixtures = new ReviewFixtures(ctx.t, () => token);
+    const fixtures = new RoundFixtures(ctx.t, () => token);
     const commune = await fixtures.commune();
     const periodic = await fixtures.periodic(commune);
     const open = await fixtures.round(commune, 'draft');

@@ -1,4 +1,4 @@
-import { ReviewFixtures } from '../../../utils/review-fixtures';
+import { RoundFixtures } from '../../../utils/round-fixtures';
 import { AREAS, Area } from '../../../utils/scope-fixture';
 import { ADMIN_ONLY, Caller, Expect, MatrixContext, MatrixModule, REGISTER_WRITE, SCOPED_READ, SIGNED_IN } from '../matrix';
 
@@ -10,7 +10,7 @@ import { ADMIN_ONLY, Caller, Expect, MatrixContext, MatrixModule, REGISTER_WRITE
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const fx = (ctx: MatrixContext): ReviewFixtures => ctx.data.reviews.fx;
+const fx = (ctx: MatrixContext): RoundFixtures => ctx.data.reviews.fx;
 /** The fixtures of each area, keyed by commune code. */
 const of = (ctx: MatrixContext, area: Area) => ctx.data.reviews.areas[area.commune] as { open: number; posted: number; decided: number; periodic: number; application: number };
 const writes = (caller: Caller) => caller === 'admin' || caller === 'commune';
@@ -26,7 +26,7 @@ export const reviewsMatrix: MatrixModule = {
   async setup(ctx) {
     // the fixtures' own admin session (the matrix's admin agent does not expose its token)
     const token = await ctx.t.tokenFor('admin', null, 'reviews.fixtures');
-    const fixtures = new ReviewFixtures(ctx.t, () => token);
+    const fixtures = new RoundFixtures(ctx.t, () => token);
     const areas: Record<string, unknown> = {};
     for (const area of Object.values(AREAS)) {
       const open = await fixtures.round(area.commune, 'draft');
