@@ -6,6 +6,7 @@ import { authBadInput } from './rows/auth';
 import { probeBadInput } from './rows/probe';
 import { unitsBadInput } from './rows/units';
 import { usersBadInput } from './rows/users';
+import { reviewsBadInput } from './rows/reviews';
 
 /** Every module's bad-input targets. A new module adds its file in ./rows and appends it here. */
-export const BAD_INPUT_MODULES: BadInputModule[] = [authBadInput, usersBadInput, unitsBadInput, auditBadInput, probeBadInput, programBadInput, exportsBadInput];
+export const BAD_INPUT_MODULES: BadInputModule[] = [authBadInput, usersBadInput, unitsBadInput, auditBadInput, probeBadInput, programBadInput, exportsBadInput, reviewsBadInput];
