@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
+import { seedDemoHouseholds } from './seed-households';
 
 /**
  * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
@@ -32,6 +33,7 @@ export class DemoSeedService {
       this.logger.log(`demo: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s${result ? ` (${JSON.stringify(result)})` : ''}`);
     };
     await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
+    await step('households and members of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoHouseholds(m)));
     await step('demo accounts', () => this.seedAccounts());
     await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1)`, [JSON.stringify({ loadedAt: new Date().toISOString() })]);
     this.logger.log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,212 @@
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { DomainError } from '../errors/domain-error';
+import { foldText } from '../text/vietnamese';
+import { cellScalar, cellText, columnLetter, isBlank } from './cells';
+
+/**
+ * Streaming reading of one table from an .xlsx file (exceljs WorkbookReader: rows are parsed as
+ * they are unzipped, never the whole workbook in memory). Columns are found by their heading, not
+ * their position, so officers may reorder columns, add their own, or keep title rows above the
+ * headings. Shared by every import.
+ */
+
+export interface ColumnSpec<K extends string> {
+  key: K;
+  /** The heading the template uses (shown in error messages). */
+  heading: string;
+  /** Other headings officers use for the same column. Matching ignores case, diacritics, "*" and text in brackets. */
+  aliases?: string[];
+  required?: boolean;
+}
+
+export interface HeaderMap<K extends string> {
+  /** 1-based row number of the heading row. */
+  row: number;
+  /** Column number of each key found. */
+  columns: Partial<Record<K, number>>;
+  /** Column letter of a key ('' when the column is absent). */
+  letter(key: K): string;
+  heading(key: K): string;
+}
+
+export interface TableRow<K extends string> {
+  /** 1-based row number in the sheet, as Excel shows it. */
+  row: number;
+  /** The raw exceljs value of a column (undefined when the column is absent). */
+  cell(key: K): unknown;
+}
+
+export interface XlsxTable<K extends string> {
+  sheetName: string;
+  /** The workbook counts dates from 1904 (old Mac files): pass to cellDate. */
+  date1904: boolean;
+  header: HeaderMap<K>;
+  /** Rows below the heading row; blank rows and column-number rows ("(1) (2) (3)") are skipped. */
+  rows: AsyncIterable<TableRow<K>>;
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Refuses what is not an .xlsx file before parsing: a clear BAD_FILE instead of a parser error. */
+export function assertXlsxBytes(buf: Buffer | undefined | null, fileName?: string): void {
+  if (!buf || buf.length === 0) throw new DomainError('BAD_FILE', 'The file is empty', [{ field: 'file', message: 'Tệp rỗng' }]);
+  if (buf.subarray(0, 8).equals(OLE)) {
+    throw new DomainError('BAD_FILE', 'This is an Excel 97–2003 (.xls) or password-protected file; save it as an .xlsx workbook without a password', [
+      { field: 'file', message: 'Tệp .xls (Excel 97–2003) hoặc có mật khẩu: hãy lưu lại dạng .xlsx, không đặt mật khẩu' },
+    ]);
+  }
+  if (!buf.subarray(0, 4).equals(ZIP)) {
+    throw new DomainError('BAD_FILE', `${fileName ? `"${fileName}" is` : 'The file is'} not an .xlsx workbook`, [
+      { field: 'file', message: 'Tệp không phải là bảng tính Excel .xlsx' },
+    ]);
+  }
+}
+
+/** Heading text as compared: folded, without "*", bracketed notes, punctuation or line breaks. */
+export function headingKey(text: string): string {
+  return foldText(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[*:]/g, ' '))
+    .replace(/[^a-z0-9/ ]+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const badFile = (err: unknown) =>
+  new DomainError('BAD_FILE', `The workbook could not be read: ${(err as Error)?.message ?? err}`, [
+    { field: 'file', message: 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)' },
+  ]);
+
+type Reader = ExcelJS.stream.xlsx.WorkbookReader & {
+  model?: { sheets?: { name: string }[] };
+  properties?: { model?: { date1904?: boolean } } & { date1904?: boolean };
+};
+
+/**
+ * Opens the table: picks the sheet (the first whose name matches one of `sheetNames`, else the
+ * first sheet), finds the heading row within the first `headerSearchRows` rows (the first row
+ * where every required column is found), and returns the rows below it as a stream.
+ * A missing heading is IMPORT_INVALID naming the columns; an unreadable file is BAD_FILE.
+ */
+export async function openXlsxTable<K extends string>(
+  buf: Buffer,
+  specs: ReadonlyArray<ColumnSpec<K>>,
+  opts: { sheetNames?: string[]; headerSearchRows?: number; fileName?: string } = {},
+): Promise<XlsxTable<K>> {
+  assertXlsxBytes(buf, opts.fileName);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  }) as Reader;
+  const wanted = (opts.sheetNames ?? []).map(headingKey);
+  const sheets = (reader as unknown as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader & { name: string }>)[Symbol.asyncIterator]();
+
+  let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name: string }) | undefined;
+  try {
+    for (;;) {
+      const next = await sheets.next();
+      if (next.done) break;
+      const names = (reader.model?.sheets ?? []).map((s) => headingKey(s.name));
+      const anyWanted = wanted.length > 0 && names.some((n) => wanted.includes(n));
+      if (!anyWanted || wanted.includes(headingKey(next.value.name))) {
+        sheet = next.value;
+        break;
+      }
+    }
+  } catch (err) {
+    throw err instanceof DomainError ? err : badFile(err);
+  }
+  if (!sheet) {
+    throw new DomainError('BAD_FILE', 'The workbook has no worksheet to read', [{ field: 'file', message: 'Tệp không có trang tính nào' }]);
+  }
+  const date1904 = Boolean(reader.properties?.model?.date1904 ?? reader.properties?.date1904);
+  const rowIterator = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+
+  const nextRow = async (): Promise<ExcelJS.Row | undefined> => {
+    try {
+      const r = await rowIterator.next();
+      return r.done ? undefined : r.value;
+    } catch (err) {
+      throw badFile(err);
+    }
+  };
+
+  // Find the heading row.
+  const limit = opts.headerSearchRows ?? 20;
+  const keyed = specs.map((s) => ({ spec: s, keys: [s.heading, ...(s.aliases ?? [])].map(headingKey) }));
+  let best: { row: number; columns: Partial<Record<K, number>>; found: number } | undefined;
+  let header: HeaderMap<K> | undefined;
+  for (let seen = 0; seen < limit; seen++) {
+    const row = await nextRow();
+    if (!row) break;
+    const values = row.values as unknown[];
+    const columns: Partial<Record<K, number>> = {};
+    let found = 0;
+    for (let c = 1; c < values.length; c++) {
+      const t = cellText(values[c]);
+      if (!t.ok || !t.value) continue;
+      const key = headingKey(t.value);
+      const hit = keyed.find((k) => k.keys.includes(key) && columns[k.spec.key] === undefined);
+      if (hit) {
+        columns[hit.spec.key] = c;
+        found++;
+      }
+    }
+    if (!best || found > best.found) best = { row: row.number, columns, found };
+    if (found > 0 && specs.every((s) => !s.required || columns[s.key] !== undefined)) {
+      header = makeHeader(row.number, columns, specs);
+      break;
+    }
+  }
+  if (!header) {
+    const missing = specs.filter((s) => s.required && best?.columns[s.key] === undefined);
+    throw new DomainError(
+      'IMPORT_INVALID',
+      `No heading row found in sheet "${sheet.name}": missing ${missing.map((s) => s.heading).join(', ')}`,
+      missing.map((s) => ({ field: s.key, column: s.heading, message: `Không tìm thấy cột "${s.heading}" trong dòng tiêu đề` })),
+    );
+  }
+  const cols = header.columns;
+  const mapped = Object.values(cols) as number[];
+
+  async function* rows(): AsyncGenerator<TableRow<K>> {
+    let afterHeader = 0;
+    for (;;) {
+      const row = await nextRow();
+      if (!row) return;
+      afterHeader++;
+      const values = row.values as unknown[];
+      if (mapped.every((c) => isBlank(values[c]))) continue;
+      if (afterHeader <= 3 && isColumnNumberRow(mapped.map((c) => values[c]))) continue;
+      yield { row: row.number, cell: (key: K) => (cols[key] === undefined ? undefined : values[cols[key] as number]) };
+    }
+  }
+  return { sheetName: sheet.name, date1904, header, rows: rows() };
+}
+
+function makeHeader<K extends string>(row: number, columns: Partial<Record<K, number>>, specs: ReadonlyArray<ColumnSpec<K>>): HeaderMap<K> {
+  const byKey = new Map(specs.map((s) => [s.key, s]));
+  return {
+    row,
+    columns,
+    letter: (key) => (columns[key] === undefined ? '' : columnLetter(columns[key] as number)),
+    heading: (key) => byKey.get(key)?.heading ?? key,
+  };
+}
+
+/** "(1) (2) (3) …" or "1 2 3 …" under the headings, as official forms number their columns. */
+function isColumnNumberRow(values: unknown[]): boolean {
+  const nums: number[] = [];
+  for (const v of values) {
+    const s = cellScalar(v);
+    if (s === null || (typeof s === 'string' && !s.trim())) continue;
+    const m = /^\(?(\d{1,2})\)?$/.exec(String(s).trim());
+    if (!m) return false;
+    nums.push(+m[1]);
+  }
+  return nums.length >= 3 && nums.every((n, i) => i === 0 || n > nums[i - 1]);
+}

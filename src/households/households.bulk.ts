@@ -1,0 +1,167 @@
+import { EntityManager } from 'typeorm';
+import { foldText, matchKey } from '../common/text/vietnamese';
+import type { MemberRow } from './domain/member';
+import type { HouseholdStatus } from './domain/vocabulary';
+
+/**
+ * The one write path for many households at once: the Excel import, the demo seed, splits and
+ * single creates all go through it. Set-based: one INSERT … SELECT FROM unnest($1, $2, …) per
+ * batch (one array parameter per column, so a batch of 5,000 rows is one statement with ~25
+ * parameters, far below PostgreSQL's 65,535-parameter limit and cheap to parse). Ids are taken
+ * from the sequence beforehand, so callers can link rows (split_from_id, merged_into_id) and
+ * members before anything is written. Run it inside the caller's transaction.
+ */
+
+export interface NewHousehold {
+  /** Assigned by bulkInsertHouseholds when absent. */
+  id?: number;
+  code: string;
+  communeCode: string;
+  villageCode: string | null;
+  address: string | null;
+  registeredOn: string;
+  meritorious: boolean;
+  status?: HouseholdStatus;
+  statusDate?: string | null;
+  statusReason?: string | null;
+  splitFromId?: number | null;
+  mergedIntoId?: number | null;
+  noLabourOverride?: boolean | null;
+  noLabourOverrideReason?: string | null;
+  isDemo?: boolean;
+  /** Exactly one with relation 'head': the household's head_* columns are taken from it. */
+  members: MemberRow[];
+}
+
+export interface NewStatusChange {
+  householdId: number;
+  event?: 'status' | 'split_off' | 'absorbed';
+  fromStatus: HouseholdStatus;
+  toStatus: HouseholdStatus;
+  changedOn: string;
+  reason: string | null;
+  relatedHouseholdId?: number | null;
+  createdBy: string | null;
+}
+
+/** What search matches (q): the head's name and the household code, folded (no case, no diacritics). */
+export function searchText(headName: string, code: string): string {
+  return `${foldText(headName)} ${foldText(code)}`;
+}
+
+/** Takes `n` household ids from the sequence (one statement). */
+export async function allocateHouseholdIds(m: EntityManager, n: number): Promise<number[]> {
+  if (n <= 0) return [];
+  const rows: { id: number }[] = await m.query(
+    `SELECT nextval(pg_get_serial_sequence('household', 'id'))::int AS id FROM generate_series(1, $1)`,
+    [n],
+  );
+  return rows.map((r) => r.id);
+}
+
+const HOUSEHOLD_COLUMNS = `id, code, commune_code, village_code, head_name, head_sex, head_birth_year, head_ethnicity,
+  head_id_number, address, status, status_date, status_reason, registered_on, meritorious, no_labour_override,
+  no_labour_override_reason, split_from_id, merged_into_id, search_text, name_key, is_demo`;
+const HOUSEHOLD_TYPES = ['int', 'text', 'text', 'text', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'date', 'text', 'date',
+  'bool', 'bool', 'text', 'int', 'int', 'text', 'text', 'bool'];
+
+const MEMBER_COLUMNS = `household_id, full_name, sex, birth_date, birth_year, relation, ethnicity, id_number, health_insurance,
+  in_school, education_level, disability, labour_capacity, employment, malnourished, sort_order, name_key`;
+const MEMBER_TYPES = ['int', 'text', 'text', 'date', 'int', 'text', 'text', 'text', 'bool', 'bool', 'text', 'text', 'bool', 'text', 'bool', 'int', 'text'];
+
+const unnestSql = (table: string, columns: string, types: string[]) =>
+  `INSERT INTO ${table} (${columns}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})`;
+const INSERT_HOUSEHOLDS = unnestSql('household', HOUSEHOLD_COLUMNS, HOUSEHOLD_TYPES);
+const INSERT_MEMBERS = unnestSql('household_member', MEMBER_COLUMNS, MEMBER_TYPES);
+
+function headOf(h: NewHousehold): MemberRow {
+  const head = h.members.find((x) => x.relation === 'head');
+  if (!head) throw new Error(`household ${h.code} has no head member`);
+  return head;
+}
+
+/**
+ * Inserts households (and, unless `members: false`, their members) in batches. Assigns `id` to
+ * every row without one. Returns the ids in input order. `members: false` is for callers that
+ * move existing member rows to the new household themselves (a split-off): the head_* columns
+ * are still taken from `members`.
+ */
+export async function bulkInsertHouseholds(
+  m: EntityManager,
+  rows: NewHousehold[],
+  opts: { members?: boolean; batchSize?: number } = {},
+): Promise<number[]> {
+  const missing = rows.filter((r) => r.id === undefined);
+  const ids = await allocateHouseholdIds(m, missing.length);
+  missing.forEach((r, i) => (r.id = ids[i]));
+  const size = opts.batchSize ?? 5000;
+  for (let start = 0; start < rows.length; start += size) {
+    const batch = rows.slice(start, start + size);
+    const cols: unknown[][] = HOUSEHOLD_TYPES.map(() => new Array(batch.length));
+    batch.forEach((h, i) => {
+      const head = headOf(h);
+      const values = [
+        h.id, h.code, h.communeCode, h.villageCode, head.fullName, head.sex, head.birthYear, head.ethnicity,
+        head.idNumber, h.address, h.status ?? 'active', h.statusDate ?? null, h.statusReason ?? null, h.registeredOn,
+        h.meritorious, h.noLabourOverride ?? null, h.noLabourOverrideReason ?? null, h.splitFromId ?? null,
+        h.mergedIntoId ?? null, searchText(head.fullName, h.code), matchKey(head.fullName), h.isDemo ?? false,
+      ];
+      for (let c = 0; c < values.length; c++) cols[c][i] = values[c];
+    });
+    await m.query(INSERT_HOUSEHOLDS, cols);
+  }
+  if (opts.members ?? true) {
+    await bulkInsertMembers(m, rows.map((r) => ({ householdId: r.id as number, members: r.members })), { batchSize: size * 4 });
+  }
+  return rows.map((r) => r.id as number);
+}
+
+/** Inserts members of existing households in batches; sort_order follows the array order (head first). */
+export async function bulkInsertMembers(
+  m: EntityManager,
+  groups: ReadonlyArray<{ householdId: number; members: ReadonlyArray<MemberRow>; firstSortOrder?: number }>,
+  opts: { batchSize?: number } = {},
+): Promise<number> {
+  const size = opts.batchSize ?? 20_000;
+  let cols: unknown[][] = MEMBER_TYPES.map(() => []);
+  let n = 0;
+  let total = 0;
+  const flush = async () => {
+    if (!n) return;
+    await m.query(INSERT_MEMBERS, cols);
+    total += n;
+    cols = MEMBER_TYPES.map(() => []);
+    n = 0;
+  };
+  for (const g of groups) {
+    const ordered = [...g.members].sort((a, b) => Number(b.relation === 'head') - Number(a.relation === 'head'));
+    let order = g.firstSortOrder ?? 0;
+    for (const x of ordered) {
+      const values = [
+        g.householdId, x.fullName, x.sex, x.birthDate, x.birthYear, x.relation, x.ethnicity, x.idNumber, x.healthInsurance,
+        x.inSchool, x.educationLevel, x.disability, x.labourCapacity, x.employment, x.malnourished, order++, matchKey(x.fullName),
+      ];
+      for (let c = 0; c < values.length; c++) cols[c].push(values[c]);
+      n++;
+      if (n >= size) await flush();
+    }
+  }
+  await flush();
+  return total;
+}
+
+/** Inserts status-history rows in one statement per batch. */
+export async function bulkInsertStatusChanges(m: EntityManager, rows: ReadonlyArray<NewStatusChange>): Promise<void> {
+  const size = 10_000;
+  for (let start = 0; start < rows.length; start += size) {
+    const b = rows.slice(start, start + size);
+    await m.query(
+      `INSERT INTO household_status_change (household_id, event, from_status, to_status, changed_on, reason, related_household_id, created_by)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::int[], $8::text[])`,
+      [
+        b.map((r) => r.householdId), b.map((r) => r.event ?? 'status'), b.map((r) => r.fromStatus), b.map((r) => r.toStatus),
+        b.map((r) => r.changedOn), b.map((r) => r.reason), b.map((r) => r.relatedHouseholdId ?? null), b.map((r) => r.createdBy),
+      ],
+    );
+  }
+}
