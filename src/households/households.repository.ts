@@ -419,11 +419,13 @@ export class HouseholdsRepository {
     const cols = Object.keys(set);
     const params: unknown[] = [id, version, ...cols.map((c) => set[c])];
     const assignments = cols.map((c, i) => `${c} = $${i + 3}`);
-    const rows: { version: number }[] = await manager.query(
+    const result = await manager.query(
       `UPDATE household SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
         WHERE id = $1 AND version = $2 RETURNING version`,
       params,
     );
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected]
+    const rows: { version: number }[] = Array.isArray(result[0]) ? result[0] : result;
     return rows[0]?.version;
   }
 
