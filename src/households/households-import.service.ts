@@ -31,8 +31,35 @@ export interface ImportResult {
   generatedCodes: number;
 }
 
+/** Households checked against the register and inserted together (one statement per table). */
+const IMPORT_BATCH = 1000;
+
+type ErrFn = (row: number, key: ImportKey | undefined, message: string, value?: unknown) => void;
+
+interface ImportRun {
+  communeCode: string;
+  today: string;
+  dryRun: boolean;
+  err: ErrFn;
+  errors: RowErrors;
+  m: EntityManager;
+  hasBirthYearColumn: boolean;
+  /** Codes and ID numbers already used in the file → the row where. */
+  codes: Map<string, number>;
+  idNumbers: Map<string, number>;
+  /** Codes generated for households without one, and the next number. */
+  generated: Set<string>;
+  nextNumber: number;
+  households: number;
+  members: number;
+  generatedCodes: number;
+  ids: number[];
+}
+
 interface DraftHousehold {
   row: number;
+  /** Its code was already used above in the file (reported there, not again against the register). */
+  codeSeen?: boolean;
   code?: string;
   villageCode: string | null;
   address: string | null;
@@ -40,7 +67,7 @@ interface DraftHousehold {
   registeredOn: string | null;
   /** Raw text of the household columns, to compare with what member rows repeat. */
   householdCells: Partial<Record<ImportKey, string>>;
-  members: { row: number; member?: MemberRow }[];
+  members: { row: number; member?: MemberRow; idSeen?: boolean }[];
   invalid: boolean;
 }
 
@@ -104,6 +131,13 @@ export class HouseholdsImportService {
     return { buffer: await buildImportTemplate({ communeName: unit.name, villages }), fileName: `mau-nhap-ho-gia-dinh-${communeCode}.xlsx` };
   }
 
+  /**
+   * Streams the file: rows are checked as they are read; every `IMPORT_BATCH` complete households
+   * are checked against the register (codes of the commune, ID numbers of active households)
+   * and inserted, inside one transaction, while the next rows are read. Memory stays at one
+   * batch, whatever the size of the file. At the first problem inserting stops (the rest is
+   * still read, to report every bad row) and the transaction is rolled back: all or nothing.
+   */
   async import(user: AuthUser, communeCode: string, file: { buffer: Buffer; name: string }, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
     // who and where first: nothing is parsed for a caller who may not write here
     await this.scope.assertWrite(user, 'register', [communeCode]);
@@ -117,110 +151,196 @@ export class HouseholdsImportService {
     const table = await openXlsxTable(file.buffer, IMPORT_COLUMNS, { sheetNames: [IMPORT_SHEET], fileName: file.name });
     const { header } = table;
     const colOf = (key: ImportKey) => ({ column: header.letter(key) || undefined, heading: IMPORT_COLUMNS.find((c) => c.key === key)?.heading });
-    const err = (row: number, key: ImportKey | undefined, message: string, value?: unknown) =>
+    const err: ErrFn = (row, key, message, value) =>
       errors.add({ row, ...(key ? colOf(key) : {}), field: key, message, value: value instanceof CellError ? undefined : value });
     if (villages.size && header.columns.village === undefined) {
       err(header.row, undefined, 'Thiếu cột "Thôn/Tổ dân phố" (bắt buộc khi xã đã khai báo thôn, tổ)');
     }
 
-    const households: DraftHousehold[] = [];
-    let current: DraftHousehold | undefined;
-    let members = 0;
-    for await (const r of table.rows) {
-      const failed = new Set<ImportKey>();
-      const take = <T>(key: ImportKey, parsed: Parsed<T>): T | null => {
-        if (parsed.ok) return parsed.value;
-        failed.add(key);
-        err(r.row, key, parsed.reason, cellScalar(r.cell(key)));
-        return null;
-      };
-      const text = (key: ImportKey) => take(key, cellText(r.cell(key)));
-
-      const relation = take('relation', cellChoice(r.cell('relation'), RELATION_LABELS));
-      if (relation === 'head') {
-        current = this.startHousehold(r, take, text, villages, err);
-        households.push(current);
-      } else if (relation && !current) {
-        err(r.row, 'relation', 'Dòng thành viên đứng trước dòng "Chủ hộ" đầu tiên: mỗi hộ phải bắt đầu bằng dòng chủ hộ');
-      } else if (current) {
-        this.checkRepeatedHouseholdCells(r, current, err);
-      }
-
-      const birth = this.birth(r, table.date1904, take);
-      const ethnicText = text('ethnicity');
-      const ethnicity = ethnicText ? resolveEthnicity(ethnicText) : null;
-      if (ethnicText && !ethnicity) {
-        failed.add('ethnicity');
-        err(r.row, 'ethnicity', `"${ethnicText}" không có trong danh mục 54 dân tộc (ghi tên như Tày, Dao, Kinh… hoặc mã 2 chữ số)`, ethnicText);
-      }
-      const draft: MemberDraft = {
-        fullName: text('fullName'),
-        relation,
-        sex: take('sex', cellChoice(r.cell('sex'), SEX_LABELS)),
-        birthDate: birth.birthDate,
-        birthYear: birth.birthYear,
-        ethnicity,
-        idNumber: this.idNumber(r, take),
-        healthInsurance: take('healthInsurance', cellBoolean(r.cell('healthInsurance'))),
-        inSchool: take('inSchool', cellBoolean(r.cell('inSchool'))),
-        educationLevel: take('educationLevel', cellChoice(r.cell('educationLevel'), EDUCATION_LABELS)),
-        disability: take('disability', cellChoice(r.cell('disability'), DISABILITY_LABELS)),
-        labourCapacity: take('labourCapacity', cellBoolean(r.cell('labourCapacity'))),
-        employment: take('employment', cellChoice(r.cell('employment'), EMPLOYMENT_LABELS)),
-        malnourished: take('malnourished', cellBoolean(r.cell('malnourished'))),
-      };
-      const checked = checkMember(draft, today);
-      for (const p of checked.problems) {
-        const key = FIELD_COLUMN[p.field] ?? undefined;
-        // a cell that could not be read is reported once, not again as "missing"
-        if (key && (failed.has(key) || (key === 'birthYear' && failed.has('birthDate')))) continue;
-        const column = key === 'birthYear' && header.columns.birthYear === undefined ? 'birthDate' : key;
-        err(r.row, column, p.message, p.value);
-      }
-      if (current && relation) {
-        current.members.push({ row: r.row, member: checked.row });
-        if (!checked.row) current.invalid = true;
-        members++;
-      }
-    }
-
-    if (!households.length && !errors.count) err(header.row, undefined, 'Tệp không có hộ nào (không có dòng "Chủ hộ")');
-    this.checkHouseholds(households, err);
-
     return this.ds.transaction(async (m) => {
-      await this.checkAgainstRegister(communeCode, households, m, err);
-      errors.throwIfAny('rows');
-      const generated = households.filter((h) => !h.code).length;
-      const result: ImportResult = {
-        communeCode, fileName: file.name, sheet: table.sheetName, dryRun: !!opts.dryRun, households: households.length, members, generatedCodes: generated,
+      await this.repo.lockIdNumbers(m);
+      await this.repo.lockCommuneCodes(m, communeCode);
+      const run: ImportRun = {
+        communeCode, today, dryRun: !!opts.dryRun, err, errors, m, hasBirthYearColumn: header.columns.birthYear !== undefined,
+        codes: new Map(), idNumbers: new Map(), generated: new Set(), nextNumber: await this.repo.nextGeneratedNumber(communeCode, m),
+        households: 0, members: 0, generatedCodes: 0, ids: [],
       };
-      if (opts.dryRun) return result;
-      if (generated) {
-        await this.repo.lockCommuneCodes(m, communeCode);
-        let next = await this.repo.nextGeneratedNumber(communeCode, m);
-        const taken = new Set(households.map((h) => h.code).filter(Boolean));
-        for (const h of households) {
-          if (h.code) continue;
-          while (taken.has(generatedCode(next))) next++;
-          h.code = generatedCode(next++);
+      let batch: DraftHousehold[] = [];
+      let task: Promise<void> = Promise.resolve();
+      // the batch is checked and written while the next rows are read; one batch in flight at a time
+      const flush = async () => {
+        const full = batch;
+        batch = [];
+        await task;
+        task = this.writeBatch(run, full);
+        task.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
+      };
+
+      let current: DraftHousehold | undefined;
+      const finish = async () => {
+        if (!current) return;
+        this.finishHousehold(run, current);
+        batch.push(current);
+        current = undefined;
+        if (batch.length >= IMPORT_BATCH) await flush();
+      };
+      for await (const r of table.rows) {
+        const row = this.readRow(r, table.date1904, villages, run, () => current);
+        if (row.startsHousehold) {
+          await finish();
+          current = row.startsHousehold;
+        }
+        if (row.member !== undefined && current) {
+          current.members.push({ row: r.row, member: row.member ?? undefined });
+          if (!row.member) current.invalid = true;
         }
       }
-      const rows: NewHousehold[] = households.map((h) => ({
-        code: h.code as string,
-        communeCode,
-        villageCode: h.villageCode,
-        address: h.address,
-        registeredOn: h.registeredOn ?? today,
-        meritorious: h.meritorious,
-        members: h.members.map((x) => x.member as MemberRow),
-      }));
-      const ids = await bulkInsertHouseholds(m, rows);
-      await this.audit.record(m, user, {
-        action: 'import', entity: 'household', unitCode: communeCode,
-        newValue: { file: file.name, sheet: table.sheetName, households: rows.length, members, generatedCodes: generated, firstId: ids[0], lastId: ids[ids.length - 1] },
-      });
+      await finish();
+      await flush();
+      await task;
+      if (!run.households && !errors.count) err(header.row, undefined, 'Tệp không có hộ nào (không có dòng "Chủ hộ")');
+      errors.throwIfAny('rows');
+
+      const result: ImportResult = {
+        communeCode, fileName: file.name, sheet: table.sheetName, dryRun: run.dryRun, households: run.households, members: run.members, generatedCodes: run.generatedCodes,
+      };
+      if (!run.dryRun) {
+        await this.audit.record(m, user, {
+          action: 'import', entity: 'household', unitCode: communeCode,
+          newValue: { file: file.name, sheet: table.sheetName, households: run.households, members: run.members, generatedCodes: run.generatedCodes, firstId: run.ids[0], lastId: run.ids[run.ids.length - 1] },
+        });
+      }
       return result;
     });
+  }
+
+  /** One row: the member it describes (null when invalid), and the household it starts if it is a head's row. */
+  private readRow(
+    r: TableRow<ImportKey>,
+    date1904: boolean,
+    villages: VillageResolver,
+    run: ImportRun,
+    current: () => DraftHousehold | undefined,
+  ): { startsHousehold?: DraftHousehold; member?: MemberRow | null } {
+    const { err, today } = run;
+    const failed = new Set<ImportKey>();
+    const take = <T>(key: ImportKey, parsed: Parsed<T>): T | null => {
+      if (parsed.ok) return parsed.value;
+      failed.add(key);
+      err(r.row, key, parsed.reason, cellScalar(r.cell(key)));
+      return null;
+    };
+    const text = (key: ImportKey) => take(key, cellText(r.cell(key)));
+
+    let startsHousehold: DraftHousehold | undefined;
+    const relation = take('relation', cellChoice(r.cell('relation'), RELATION_LABELS));
+    if (relation === 'head') startsHousehold = this.startHousehold(r, take, text, villages, err, today);
+    else if (relation && !current()) err(r.row, 'relation', 'Dòng thành viên đứng trước dòng "Chủ hộ" đầu tiên: mỗi hộ phải bắt đầu bằng dòng chủ hộ');
+    else if (current()) this.checkRepeatedHouseholdCells(r, current() as DraftHousehold, err);
+
+    const birth = this.birth(r, date1904, take);
+    const ethnicText = text('ethnicity');
+    const ethnicity = ethnicText ? resolveEthnicity(ethnicText) : null;
+    if (ethnicText && !ethnicity) {
+      failed.add('ethnicity');
+      err(r.row, 'ethnicity', `"${ethnicText}" không có trong danh mục 54 dân tộc (ghi tên như Tày, Dao, Kinh… hoặc mã 2 chữ số)`, ethnicText);
+    }
+    const draft: MemberDraft = {
+      fullName: text('fullName'),
+      relation,
+      sex: take('sex', cellChoice(r.cell('sex'), SEX_LABELS)),
+      birthDate: birth.birthDate,
+      birthYear: birth.birthYear,
+      ethnicity,
+      idNumber: this.idNumber(r, take),
+      healthInsurance: take('healthInsurance', cellBoolean(r.cell('healthInsurance'))),
+      inSchool: take('inSchool', cellBoolean(r.cell('inSchool'))),
+      educationLevel: take('educationLevel', cellChoice(r.cell('educationLevel'), EDUCATION_LABELS)),
+      disability: take('disability', cellChoice(r.cell('disability'), DISABILITY_LABELS)),
+      labourCapacity: take('labourCapacity', cellBoolean(r.cell('labourCapacity'))),
+      employment: take('employment', cellChoice(r.cell('employment'), EMPLOYMENT_LABELS)),
+      malnourished: take('malnourished', cellBoolean(r.cell('malnourished'))),
+    };
+    const checked = checkMember(draft, today);
+    for (const p of checked.problems) {
+      const key = FIELD_COLUMN[p.field] ?? undefined;
+      // a cell that could not be read is reported once, not again as "missing"
+      if (key && (failed.has(key) || (key === 'birthYear' && failed.has('birthDate')))) continue;
+      const column = key === 'birthYear' && !run.hasBirthYearColumn ? 'birthDate' : key;
+      err(r.row, column, p.message, p.value);
+    }
+    if (!relation || (!startsHousehold && !current())) return { startsHousehold };
+    return { startsHousehold, member: checked.row ?? null };
+  }
+
+  /** A complete household: its member list, and codes and ID numbers not already used in the file. */
+  private finishHousehold(run: ImportRun, h: DraftHousehold): void {
+    const { err } = run;
+    run.households++;
+    run.members += h.members.length;
+    const valid = h.members.filter((x) => x.member);
+    for (const p of checkMemberList(valid.map((x) => x.member as MemberRow))) {
+      if (p.field !== 'idNumber') err(h.row, undefined, p.message);
+    }
+    if (h.code) {
+      const first = run.codes.get(h.code);
+      if (first !== undefined) {
+        err(h.row, 'code', `Mã hộ ${h.code} đã dùng cho hộ ở dòng ${first}`, h.code);
+        h.codeSeen = true;
+      } else if (run.generated.has(h.code)) {
+        err(h.row, 'code', `Mã hộ ${h.code} trùng mã hệ thống đã tự cấp cho một hộ để trống mã ở phía trên; ghi mã khác`, h.code);
+        h.codeSeen = true;
+      } else run.codes.set(h.code, h.row);
+    }
+    for (const x of valid) {
+      const id = x.member?.idNumber;
+      if (!id) continue;
+      const first = run.idNumbers.get(id);
+      if (first !== undefined) {
+        err(x.row, 'idNumber', `Số CCCD ${id} đã ghi ở dòng ${first}`, id);
+        x.idSeen = true;
+      } else run.idNumbers.set(id, x.row);
+    }
+  }
+
+  /**
+   * A batch of complete households: checked against the register (codes used in the commune, ID
+   * numbers of people in active households), then inserted unless the file has a problem by now
+   * or this is a dry run.
+   */
+  private async writeBatch(run: ImportRun, batch: DraftHousehold[]): Promise<void> {
+    if (!batch.length) return;
+    const { m, err, communeCode } = run;
+    const coded = batch.filter((h) => h.code && !h.codeSeen);
+    for (const o of await this.repo.codeOwners(communeCode, coded.map((h) => h.code as string), m)) {
+      const h = coded.find((x) => x.code === o.code) as DraftHousehold;
+      err(h.row, 'code', `Mã hộ ${o.code} đã có trong xã (hộ #${o.id})`, o.code);
+    }
+    const rowOfId = new Map<string, number>();
+    for (const h of batch) for (const x of h.members) if (x.member?.idNumber && !x.idSeen) rowOfId.set(x.member.idNumber, x.row);
+    if (rowOfId.size) {
+      for (const o of await this.repo.idNumberOwners([...rowOfId.keys()], m)) {
+        err(rowOfId.get(o.idNumber) as number, 'idNumber', `Số CCCD ${o.idNumber} đã có trong hộ ${o.householdCode} (#${o.householdId}, xã ${o.communeCode}) đang cư trú`, o.idNumber);
+      }
+    }
+    if (run.errors.count || run.dryRun) {
+      run.generatedCodes += batch.filter((h) => !h.code).length;
+      return;
+    }
+    const rows: NewHousehold[] = batch.map((h) => {
+      let code = h.code;
+      if (!code) {
+        while (run.codes.has(generatedCode(run.nextNumber))) run.nextNumber++;
+        code = generatedCode(run.nextNumber++);
+        run.generated.add(code);
+        run.generatedCodes++;
+      }
+      return {
+        code, communeCode, villageCode: h.villageCode, address: h.address, registeredOn: h.registeredOn ?? run.today, meritorious: h.meritorious,
+        members: h.members.map((x) => x.member as MemberRow),
+      };
+    });
+    run.ids.push(...(await bulkInsertHouseholds(m, rows, { batchSize: IMPORT_BATCH })));
   }
 
   private startHousehold(
@@ -228,7 +348,8 @@ export class HouseholdsImportService {
     take: <T>(key: ImportKey, p: Parsed<T>) => T | null,
     text: (key: ImportKey) => string | null,
     villages: VillageResolver,
-    err: (row: number, key: ImportKey | undefined, message: string, value?: unknown) => void,
+    err: ErrFn,
+    today: string,
   ): DraftHousehold {
     const h: DraftHousehold = { row: r.row, villageCode: null, address: null, meritorious: false, registeredOn: null, householdCells: {}, members: [], invalid: false };
     for (const key of HOUSEHOLD_LEVEL_KEYS) {
@@ -259,7 +380,7 @@ export class HouseholdsImportService {
     h.address = address;
     h.meritorious = take('meritorious', cellBoolean(r.cell('meritorious'))) ?? false;
     const registered = take('registeredOn', cellDate(r.cell('registeredOn')));
-    if (registered && registered > todayInVietnam()) err(r.row, 'registeredOn', 'Ngày đăng ký ở tương lai', registered);
+    if (registered && registered > today) err(r.row, 'registeredOn', 'Ngày đăng ký ở tương lai', registered);
     h.registeredOn = registered;
     return h;
   }
@@ -268,7 +389,7 @@ export class HouseholdsImportService {
   private checkRepeatedHouseholdCells(
     r: TableRow<ImportKey>,
     h: DraftHousehold,
-    err: (row: number, key: ImportKey | undefined, message: string, value?: unknown) => void,
+    err: ErrFn,
   ): void {
     for (const key of HOUSEHOLD_LEVEL_KEYS) {
       const t = cellText(r.cell(key));
@@ -312,50 +433,5 @@ export class HouseholdsImportService {
     if (typeof v === 'string') return normaliseIdNumber(v);
     if (v === null) return null;
     return take('idNumber', { ok: false, reason: 'Số CCCD không hợp lệ' });
-  }
-
-  /** Within the file: one head per household (checkMemberList), no code or ID number twice. */
-  private checkHouseholds(households: DraftHousehold[], err: (row: number, key: ImportKey | undefined, message: string, value?: unknown) => void): void {
-    const codes = new Map<string, number>();
-    const ids = new Map<string, number>();
-    for (const h of households) {
-      if (h.code) {
-        const first = codes.get(h.code);
-        if (first !== undefined) err(h.row, 'code', `Mã hộ ${h.code} đã dùng cho hộ ở dòng ${first}`, h.code);
-        else codes.set(h.code, h.row);
-      }
-      const valid = h.members.filter((x) => x.member);
-      for (const p of checkMemberList(valid.map((x) => x.member as MemberRow))) {
-        if (p.field !== 'idNumber') err(h.row, undefined, p.message);
-      }
-      for (const x of valid) {
-        const id = x.member?.idNumber;
-        if (!id) continue;
-        const first = ids.get(id);
-        if (first !== undefined) err(x.row, 'idNumber', `Số CCCD ${id} đã ghi ở dòng ${first}`, id);
-        else ids.set(id, x.row);
-      }
-    }
-  }
-
-  /** Against the register: codes already used in the commune, ID numbers of people in active households. */
-  private async checkAgainstRegister(
-    communeCode: string,
-    households: DraftHousehold[],
-    m: EntityManager,
-    err: (row: number, key: ImportKey | undefined, message: string, value?: unknown) => void,
-  ): Promise<void> {
-    const codes = households.filter((h) => h.code).map((h) => h.code as string);
-    const rowOfCode = new Map(households.filter((h) => h.code).map((h) => [h.code as string, h.row]));
-    for (const o of await this.repo.codeOwners(communeCode, codes, m)) {
-      err(rowOfCode.get(o.code) as number, 'code', `Mã hộ ${o.code} đã có trong xã (hộ #${o.id})`, o.code);
-    }
-    const rowOfId = new Map<string, number>();
-    for (const h of households) for (const x of h.members) if (x.member?.idNumber) rowOfId.set(x.member.idNumber, x.row);
-    if (!rowOfId.size) return;
-    await this.repo.lockIdNumbers(m);
-    for (const o of await this.repo.idNumberOwners([...rowOfId.keys()], m)) {
-      err(rowOfId.get(o.idNumber) as number, 'idNumber', `Số CCCD ${o.idNumber} đã có trong hộ ${o.householdCode} (#${o.householdId}, xã ${o.communeCode}) đang cư trú`, o.idNumber);
-    }
   }
 }

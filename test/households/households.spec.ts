@@ -137,6 +137,9 @@ describe('households register (real PostgreSQL)', () => {
       const res = await patch(`/api/households/${h.id}`, { version: h.version, address: '  Tổ 2 ', meritorious: true, villageCode: '02287-02' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ address: 'Tổ 2', meritorious: true, villageCode: '02287-02', version: h.version + 1 });
+      // quotes and backslashes survive the bulk path's array literals
+      const odd = await createHousehold(t, officer, { address: 'Xóm "Nà Héc" \\ {1,2}', head: head({ fullName: "Y H'Mông" }) });
+      expect(odd).toMatchObject({ address: 'Xóm "Nà Héc" \\ {1,2}', head: { fullName: "Y H'Mông" } });
       const stale = await patch(`/api/households/${h.id}`, { version: h.version, address: 'x' });
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('VERSION_CONFLICT');

@@ -148,6 +148,33 @@ describe('household import from Excel (real PostgreSQL)', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('is all or nothing across batches: a bad row after the first thousand households rolls everything back', async () => {
+    const before = await count();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Hộ và thành viên');
+    ws.addRow(['Mã hộ', 'Thôn/Tổ dân phố', 'Họ và tên', 'Quan hệ với chủ hộ', 'Giới tính', 'Năm sinh', 'Dân tộc', 'Số CCCD/CMND']);
+    for (let i = 1; i <= 1100; i++) {
+      ws.addRow([`B-${i}`, `Tổ dân phố ${1 + (i % 10)}`, `Hà Văn Số ${'I'.repeat(1 + (i % 3))}`.replace(/\d/g, ''), 'Chủ hộ', 'Nam', 1960 + (i % 40), 'Tày', `0080600${String(i).padStart(5, '0')}`]);
+      ws.addRow([null, null, 'Lục Thị Vợ', 'Vợ', 'Nữ', 1962 + (i % 40), 'Tày', null]);
+    }
+    ws.getCell('E2201').value = 'Không rõ'; // the last head's sex
+    const bad = await upload(await toBuffer(wb), 'lon.xlsx');
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ row: 2201, column: 'E', field: 'sex' })]);
+    expect(await count()).toEqual(before);
+    ws.getCell('E2201').value = 'Nam';
+    const ok = await upload(await toBuffer(wb), 'lon.xlsx');
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ households: 1100, members: 2200 });
+    expect(await count()).toEqual({ h: before.h + 1100, m: before.m + 2200 });
+    // the same file again: every code and ID number is already in the register
+    const again = await upload(await toBuffer(wb), 'lon.xlsx');
+    expect(again.status).toBe(400);
+    expect(again.body.details).toHaveLength(2000); // the list is capped; the message gives the count
+    expect(again.body.details[0]).toMatchObject({ row: 2, field: 'code', message: expect.stringContaining('đã có trong xã') });
+    expect(again.body.message).toContain('2200 problem(s) in 1100 rows');
+  });
+
   it('finds the columns by heading: other order, title rows above, extra columns; dry run writes nothing', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Danh sách');

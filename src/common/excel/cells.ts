@@ -60,10 +60,31 @@ export function cellScalar(raw: unknown): Scalar | CellError {
   return new CellError('không đọc được giá trị của ô');
 }
 
+/**
+ * cleanText / foldText of the short strings an import repeats in every row ("Có", "Nam", "Tày",
+ * "Con"…), remembered: a 30,000-household file folds the same few dozen labels ~1,000,000 times.
+ * Bounded (cleared when full), so unique values such as names do not accumulate.
+ */
+const CACHE_LIMIT = 4096;
+const cleanCache = new Map<string, string>();
+const foldCache = new Map<string, string>();
+function memo(cache: Map<string, string>, s: string, f: (s: string) => string): string {
+  if (s.length > 32) return f(s);
+  let v = cache.get(s);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    v = f(s);
+    cache.set(s, v);
+  }
+  return v;
+}
+export const cleanLabel = (s: string): string => memo(cleanCache, s, cleanText);
+export const foldLabel = (s: string): string => memo(foldCache, s, foldText);
+
 /** True when the cell shows nothing (blank, empty string, only spaces). */
 export function isBlank(raw: unknown): boolean {
   const v = cellScalar(raw);
-  return v === null || (typeof v === 'string' && cleanText(v) === '');
+  return v === null || (typeof v === 'string' && !/[^\s\u00a0\u200b]/.test(v));
 }
 
 /** Renders a number the way a person typed it: integers without separators or exponent. */
@@ -81,7 +102,7 @@ export function cellText(raw: unknown): Parsed<string | null> {
   if (v instanceof CellError) return fail(v.reason);
   if (v === null) return ok(null);
   if (typeof v === 'string') {
-    const t = cleanText(v);
+    const t = cleanLabel(v);
     return ok(t.length ? t : null);
   }
   if (typeof v === 'number') return ok(numberToText(v));
@@ -235,7 +256,7 @@ export function cellBoolean(raw: unknown): Parsed<boolean | null> {
     return fail(`${numberToText(v)}: ghi Có hoặc Không`);
   }
   if (typeof v === 'string') {
-    const t = foldText(v);
+    const t = foldLabel(v);
     if (!t) return ok(null);
     if (YES.has(t)) return ok(true);
     if (NO.has(t)) return ok(false);
@@ -252,17 +273,32 @@ export function cellBoolean(raw: unknown): Parsed<boolean | null> {
 export function cellChoice<T>(raw: unknown, choices: ReadonlyArray<readonly [string, T]>): Parsed<T | null> {
   const t = cellText(raw);
   if (!t.ok || t.value === null) return t as Parsed<T | null>;
-  const key = foldText(t.value).replace(/[.,;:]+$/g, '');
-  for (const [label, value] of choices) if (foldText(label) === key) return ok(value);
-  const shown: string[] = [];
-  const seen = new Set<T>();
-  for (const [label, value] of choices) {
-    if (!seen.has(value)) {
-      seen.add(value);
-      shown.push(label);
+  const { byKey, shown } = choiceIndex(choices);
+  const key = foldLabel(t.value).replace(/[.,;:]+$/, '');
+  if (byKey.has(key)) return ok(byKey.get(key) as T);
+  return fail(`"${t.value}" không hợp lệ; ghi một trong: ${shown}`);
+}
+
+/** Folded labels of a choice list, computed once per list (imports call cellChoice for every row). */
+const CHOICE_INDEX = new WeakMap<object, { byKey: Map<string, unknown>; shown: string }>();
+function choiceIndex<T>(choices: ReadonlyArray<readonly [string, T]>): { byKey: Map<string, unknown>; shown: string } {
+  let index = CHOICE_INDEX.get(choices);
+  if (!index) {
+    const byKey = new Map<string, unknown>();
+    const shown: string[] = [];
+    const seen = new Set<T>();
+    for (const [label, value] of choices) {
+      const key = foldText(label);
+      if (!byKey.has(key)) byKey.set(key, value);
+      if (!seen.has(value)) {
+        seen.add(value);
+        shown.push(label);
+      }
     }
+    index = { byKey, shown: shown.join(', ') };
+    CHOICE_INDEX.set(choices, index);
   }
-  return fail(`"${t.value}" không hợp lệ; ghi một trong: ${shown.join(', ')}`);
+  return index;
 }
 
 /** The letter(s) of a 1-based column number: 1 → A, 27 → AA. */

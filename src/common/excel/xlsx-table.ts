@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { DomainError } from '../errors/domain-error';
 import { foldText } from '../text/vietnamese';
 import { cellScalar, cellText, columnLetter, isBlank } from './cells';
@@ -83,6 +84,63 @@ type Reader = ExcelJS.stream.xlsx.WorkbookReader & {
   properties?: { model?: { date1904?: boolean } } & { date1904?: boolean };
 };
 
+/** Decodes a stream of UTF-8 byte chunks into text, keeping characters split across chunks whole. */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const tail = decoder.end();
+  if (tail) yield tail;
+}
+
+type ReaderInternals = {
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: unknown, options: unknown) => ReaderInternals;
+
+/**
+ * exceljs 4.4.0's streaming reader decodes every inflated chunk on its own, so a Vietnamese
+ * letter (2–3 bytes in UTF-8) that straddles two chunks turns into "��" (exceljs/exceljs#2063,
+ * #2316; fixes proposed in #1665 and #2213, not released). In a 30,000-household list that
+ * happens to a few dozen names. This reader hands the XML to the parser as text decoded across
+ * chunk boundaries (the workaround of exceljs#2084). It overrides three internal methods of
+ * 4.4.0 (the version package.json pins); cells.spec / xlsx-table.spec catch a change.
+ */
+class Utf8WorkbookReader extends BaseReader {
+  override _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void> {
+    entry.setEncoding('utf8');
+    return super._parseWorkbook(entry);
+  }
+
+  override async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+    entry.setEncoding('utf8');
+    yield* super._parseSharedStrings(entry);
+  }
+
+  override *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+    yield* super._parseWorksheet(utf8Chunks(iterator), sheetNo);
+  }
+}
+
+/** The bytes in 64 KiB views (no copy). */
+function* slices(buf: Buffer, size = 64 * 1024): Generator<Buffer> {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+/**
+ * A streaming reader of an .xlsx held in memory, with the UTF-8 fix above. The file is fed in
+ * 64 KiB pieces: given as one piece, the unzipper hands each compressed entry to zlib in one write
+ * and the whole inflated sheet (tens of MB of XML) waits in memory for the parser; in pieces,
+ * backpressure keeps only a few chunks inflated at a time.
+ */
+export function xlsxStreamReader(buf: Buffer, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>): ExcelJS.stream.xlsx.WorkbookReader {
+  return new Utf8WorkbookReader(Readable.from(slices(buf)), options) as unknown as ExcelJS.stream.xlsx.WorkbookReader;
+}
+
 /**
  * Opens the table: picks the sheet (the first whose name matches one of `sheetNames`, else the
  * first sheet), finds the heading row within the first `headerSearchRows` rows (the first row
@@ -95,7 +153,7 @@ export async function openXlsxTable<K extends string>(
   opts: { sheetNames?: string[]; headerSearchRows?: number; fileName?: string } = {},
 ): Promise<XlsxTable<K>> {
   assertXlsxBytes(buf, opts.fileName);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const reader = xlsxStreamReader(buf, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -33,10 +33,22 @@ const BY_KEY: Map<string, string> = (() => {
 
 const NAME_BY_CODE = new Map(ETHNIC_GROUPS.map(([c, n]) => [c, n]));
 
+const resolved = new Map<string, string | null>();
+
 /** The code of an ethnic group written by an officer, or null when not recognised. */
 export function resolveEthnicity(text: string | number | null | undefined): string | null {
   if (text === null || text === undefined) return null;
   const s = String(text).trim();
+  // an import asks for the same few names on every row
+  const known = resolved.get(s);
+  if (known !== undefined) return known;
+  const code = resolveUncached(s);
+  if (resolved.size > 2000) resolved.clear();
+  resolved.set(s, code);
+  return code;
+}
+
+function resolveUncached(s: string): string | null {
   if (/^\d{1,2}$/.test(s)) {
     const code = s.padStart(2, '0');
     return NAME_BY_CODE.has(code) ? code : null;

@@ -1,0 +1,33 @@
+/**
+ * The benchmarks: `npm run bench` runs them all, `node dist/bench/run.js <name>` one of them.
+ * Each measures the service's path and a baseline in the same run and prints times, ratios and
+ * peak RSS.
+ */
+import { runHouseholdsImportBench } from './households-import';
+import { runHouseholdsListBench } from './households-list';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  'households-import': runHouseholdsImportBench,
+  'households-list': runHouseholdsListBench,
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((w) => !BENCHES[w]);
+  if (unknown.length) {
+    console.error(`unknown bench: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.exit(2);
+  }
+  for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+    console.log(`\n=== bench: ${name}`);
+    await BENCHES[name]();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
