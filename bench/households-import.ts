@@ -195,12 +195,10 @@ async function server(url: string): Promise<void> {
   await app.get(AuthService).upsertUser('bench_commune', 'bench-password-1', 'commune', COMMUNE);
   const port = (app.getHttpServer().address() as { port: number }).port;
   const send = (m: unknown) => (process.send as (m: unknown) => void)(m);
-  // what the peak is made of (heap vs buffers), sampled every 50 ms
+  // what the peak is made of (the main thread's heap vs buffers), sampled every 50 ms; BENCH_TRACE=1 prints it
   const peak = { heapUsed: 0, heapTotal: 0, external: 0, arrayBuffers: 0 };
-  let tick = 0;
   const sampler = setInterval(() => {
     const u = process.memoryUsage();
-    if (process.env.BENCH_TRACE && tick++ % 10 === 0) console.error(`t=${tick * 50}ms rss ${Math.round(u.rss / 1048576)} heap ${Math.round(u.heapUsed / 1048576)}/${Math.round(u.heapTotal / 1048576)} ext ${Math.round(u.external / 1048576)} ab ${Math.round(u.arrayBuffers / 1048576)}`);
     for (const k of Object.keys(peak) as (keyof typeof peak)[]) peak[k] = Math.max(peak[k], Math.round(u[k] / 1048576));
   }, 50);
   process.on('message', async () => {

@@ -83,7 +83,10 @@ export function pgArray(values: ReadonlyArray<unknown>): string {
     else if (typeof v === 'number') parts[i] = String(v);
     else {
       const t = String(v);
-      parts[i] = /["\\]/.test(t) ? `"${t.replace(/["\\]/g, '\\$&')}"` : `"${t}"`;
+      // quoted only when it has to be: empty, "NULL", or containing a separator, brace, quote, backslash or space
+      parts[i] = t.length === 0 || /[{},"\\\s]/.test(t) || /^null$/i.test(t)
+        ? `"${/["\\]/.test(t) ? t.replace(/["\\]/g, '\\$&') : t}"`
+        : t;
     }
   }
   return `{${parts.join(',')}}`;
@@ -154,14 +157,17 @@ export async function bulkInsertMembers(
     n = 0;
   };
   for (const g of groups) {
-    const ordered = [...g.members].sort((a, b) => Number(b.relation === 'head') - Number(a.relation === 'head'));
     let order = g.firstSortOrder ?? 0;
-    for (const x of ordered) {
-      const values = [
-        g.householdId, x.fullName, x.sex, x.birthDate, x.birthYear, x.relation, x.ethnicity, x.idNumber, x.healthInsurance,
-        x.inSchool, x.educationLevel, x.disability, x.labourCapacity, x.employment, x.malnourished, order++, matchKey(x.fullName),
-      ];
-      for (let c = 0; c < values.length; c++) cols[c].push(values[c]);
+    // the head first, then the others in their order
+    const head = g.members.find((x) => x.relation === 'head');
+    for (let k = -1; k < g.members.length; k++) {
+      const x = k < 0 ? head : g.members[k];
+      if (!x || (k >= 0 && x === head)) continue;
+      cols[0].push(g.householdId); cols[1].push(x.fullName); cols[2].push(x.sex); cols[3].push(x.birthDate);
+      cols[4].push(x.birthYear); cols[5].push(x.relation); cols[6].push(x.ethnicity); cols[7].push(x.idNumber);
+      cols[8].push(x.healthInsurance); cols[9].push(x.inSchool); cols[10].push(x.educationLevel); cols[11].push(x.disability);
+      cols[12].push(x.labourCapacity); cols[13].push(x.employment); cols[14].push(x.malnourished); cols[15].push(order++);
+      cols[16].push(matchKey(x.fullName));
       n++;
       if (n >= size) await flush();
     }
@@ -184,4 +190,62 @@ export async function bulkInsertStatusChanges(m: EntityManager, rows: ReadonlyAr
       ],
     );
   }
+}
+
+/**
+ * A batch of new households of one commune with their members, as the column arrays the insert
+ * takes (PostgreSQL array literals): built where the rows are read (the import's worker thread),
+ * so the thread that talks to the database only passes strings on. Members find their household
+ * by its code (unique in the commune).
+ */
+export interface PreparedBatch {
+  households: string[];
+  members: string[];
+  householdCount: number;
+  memberCount: number;
+}
+
+export function prepareBatch(rows: ReadonlyArray<Omit<NewHousehold, 'communeCode' | 'id'>>): PreparedBatch {
+  const h: unknown[][] = Array.from({ length: 12 }, () => []);
+  const mem: unknown[][] = Array.from({ length: 17 }, () => []);
+  for (const r of rows) {
+    const head = headOf(r as NewHousehold);
+    const hv = [r.code, r.villageCode, head.fullName, head.sex, head.birthYear, head.ethnicity, head.idNumber, r.address,
+      r.registeredOn, r.meritorious, searchText(head.fullName, r.code), matchKey(head.fullName)];
+    for (let c = 0; c < hv.length; c++) h[c].push(hv[c]);
+    let order = 0;
+    for (let k = -1; k < r.members.length; k++) {
+      const x = k < 0 ? head : r.members[k];
+      if (k >= 0 && x === head) continue;
+      const mv = [r.code, x.fullName, x.sex, x.birthDate, x.birthYear, x.relation, x.ethnicity, x.idNumber, x.healthInsurance,
+        x.inSchool, x.educationLevel, x.disability, x.labourCapacity, x.employment, x.malnourished, order++, matchKey(x.fullName)];
+      for (let c = 0; c < mv.length; c++) mem[c].push(mv[c]);
+    }
+  }
+  return { households: h.map(pgArray), members: mem.map(pgArray), householdCount: rows.length, memberCount: mem[0].length };
+}
+
+/** Inserts a prepared batch of one commune in two statements; returns the new household ids. */
+export async function insertPreparedBatch(m: EntityManager, communeCode: string, b: PreparedBatch): Promise<number[]> {
+  const inserted = await m.query(
+    `INSERT INTO household (code, village_code, head_name, head_sex, head_birth_year, head_ethnicity, head_id_number, address,
+                            registered_on, meritorious, search_text, name_key, commune_code)
+     SELECT x.*, $13 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[],
+                                  $9::date[], $10::bool[], $11::text[], $12::text[]) AS x
+     RETURNING id`,
+    [...b.households, communeCode],
+  );
+  await m.query(
+    `INSERT INTO household_member (household_id, full_name, sex, birth_date, birth_year, relation, ethnicity, id_number, health_insurance,
+                                   in_school, education_level, disability, labour_capacity, employment, malnourished, sort_order, name_key)
+     SELECT h.id, x.full_name, x.sex, x.birth_date, x.birth_year, x.relation, x.ethnicity, x.id_number, x.health_insurance,
+            x.in_school, x.education_level, x.disability, x.labour_capacity, x.employment, x.malnourished, x.sort_order, x.name_key
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::int[], $6::text[], $7::text[], $8::text[], $9::bool[],
+                   $10::bool[], $11::text[], $12::text[], $13::bool[], $14::text[], $15::bool[], $16::int[], $17::text[])
+            AS x(household_code, full_name, sex, birth_date, birth_year, relation, ethnicity, id_number, health_insurance,
+                 in_school, education_level, disability, labour_capacity, employment, malnourished, sort_order, name_key)
+       JOIN household h ON h.commune_code = $18 AND h.code = x.household_code`,
+    [...b.members, communeCode],
+  );
+  return (inserted as { id: number }[]).map((r) => r.id);
 }
