@@ -273,10 +273,10 @@ export class HouseholdsRepository {
       }
     }
     if (f.year !== undefined && f.classifications?.length) {
-      // the decided class of the year's periodic (or baseline) round of the household's commune
+      // the decided class of the year's periodic (or baseline) round (a household's results are those of its
+      // commune's rounds); uncorrelated, so PostgreSQL hashes it once instead of probing per household
       const decided = `SELECT rr.household_id FROM review_round r JOIN review_result rr ON rr.round_id = r.id
-                        WHERE r.year = ${p(f.year)} AND r.kind IN ('periodic','baseline') AND r.status IN ('decided','reported')
-                          AND r.commune_code = h.commune_code`;
+                        WHERE r.year = ${p(f.year)} AND r.kind IN ('periodic','baseline') AND r.status IN ('decided','reported')`;
       const classes = f.classifications.filter((c) => c !== 'none');
       const parts: string[] = [];
       if (classes.length) parts.push(`h.id IN (${decided} AND rr.decided_class = ANY(${p(classes)}))`);
@@ -303,7 +303,7 @@ export class HouseholdsRepository {
     if (f.year !== undefined) {
       params.push(f.year);
       classSql = `(SELECT rr.decided_class FROM review_round r JOIN review_result rr ON rr.round_id = r.id
-                    WHERE rr.household_id = h.id AND r.commune_code = h.commune_code AND r.year = $${params.length}
+                    WHERE rr.household_id = h.id AND r.year = $${params.length}
                       AND r.kind IN ('periodic','baseline') AND r.status IN ('decided','reported') LIMIT 1)`;
     }
     const [items, [{ total }]] = await Promise.all([
