@@ -55,10 +55,7 @@ export class HouseholdsImportService {
   async template(user: AuthUser, communeCode?: string): Promise<{ buffer: Buffer; fileName: string }> {
     if (!communeCode) return { buffer: await buildImportTemplate(), fileName: 'mau-nhap-ho-gia-dinh.xlsx' };
     await this.scope.assertRead(user, [communeCode]);
-    const [unit] = await this.ds.query(
-      `SELECT v.name FROM admin_unit_version v JOIN admin_unit u ON u.code = v.code AND u.level = 'commune' WHERE v.code = $1 ORDER BY v.valid_from DESC LIMIT 1`,
-      [communeCode],
-    );
+    const unit = await this.repo.communeName(communeCode);
     if (!unit) throw new DomainError('VALIDATION_FAILED', `commune: ${communeCode} is not a commune`, [{ field: 'commune', message: `Không có xã mã ${communeCode}`, value: communeCode }]);
     const villages = await this.repo.villagesOf(communeCode);
     return { buffer: await buildImportTemplate({ communeName: unit.name, villages }), fileName: `mau-nhap-ho-gia-dinh-${communeCode}.xlsx` };

@@ -173,6 +173,16 @@ export class HouseholdsRepository {
     return rows[0]?.level;
   }
 
+  /** The latest name of a commune-level unit; undefined when the code is not a commune. */
+  async communeName(code: string): Promise<{ name: string } | undefined> {
+    const [row] = await this.ds.query(
+      `SELECT v.name FROM admin_unit_version v JOIN admin_unit u ON u.code = v.code AND u.level = 'commune'
+        WHERE v.code = $1 ORDER BY v.valid_from DESC LIMIT 1`,
+      [code],
+    );
+    return row;
+  }
+
   /** Villages of a commune (any version whose parent is the commune), with their latest name. */
   async villagesOf(communeCode: string, manager?: EntityManager): Promise<{ code: string; name: string }[]> {
     return this.m(manager).query(
@@ -452,6 +462,19 @@ export class HouseholdsRepository {
 
   async deleteMember(memberId: number, manager: EntityManager): Promise<void> {
     await manager.query(`DELETE FROM household_member WHERE id = $1`, [memberId]);
+  }
+
+  async codeAndHeadName(householdId: number, manager: EntityManager): Promise<{ code: string; fullName: string } | undefined> {
+    const [row] = await manager.query(
+      `SELECT h.code, m.full_name AS "fullName" FROM household h JOIN household_member m ON m.household_id = h.id AND m.relation = 'head' WHERE h.id = $1`,
+      [householdId],
+    );
+    return row;
+  }
+
+  async newestMemberId(householdId: number, manager: EntityManager): Promise<number> {
+    const [row] = await manager.query(`SELECT max(id) AS id FROM household_member WHERE household_id = $1`, [householdId]);
+    return row.id;
   }
 
   async maxSortOrder(householdId: number, manager: EntityManager): Promise<number> {

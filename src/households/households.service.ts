@@ -300,10 +300,7 @@ export class HouseholdsService {
   }
 
   private async syncHead(householdId: number, m: EntityManager): Promise<void> {
-    const [row]: { code: string; fullName: string }[] = await m.query(
-      `SELECT h.code, hm.full_name AS "fullName" FROM household h JOIN household_member hm ON hm.household_id = h.id AND hm.relation = 'head' WHERE h.id = $1`,
-      [householdId],
-    );
+    const row = await this.repo.codeAndHeadName(householdId, m);
     if (row) await this.repo.syncHead(householdId, searchText(row.fullName, row.code), m);
   }
 
@@ -633,9 +630,11 @@ export class HouseholdsService {
       if (listProblems.length) throw invalidAll(listProblems);
       await this.assertIdNumbersFree([row.idNumber], 'idNumber', m);
       await bulkInsertMembers(m, [{ householdId: h.id, members: [row], firstSortOrder: (await this.repo.maxSortOrder(h.id, m)) + 1 }]);
+      // the household row is locked (loadForWrite): the newest member is this one
+      const memberId = await this.repo.newestMemberId(h.id, m);
       await this.bump(h, m);
       await this.audit.record(m, user, {
-        action: 'create', entity: 'household_member', entityId: h.id, unitCode: h.communeCode,
+        action: 'create', entity: 'household_member', entityId: memberId, unitCode: h.communeCode,
         newValue: { householdId: h.id, fullName: row.fullName, relation: row.relation, birthYear: row.birthYear },
       });
       return this.detail(user, (await this.repo.find(h.id, m)) as HouseholdRecord, m);
