@@ -14,10 +14,16 @@ const WORKER_FILE = join(__dirname, 'household-file.worker.js');
  * the worker continues (backpressure: one batch in flight). Where the compiled worker is absent
  * (tests run the TypeScript sources), the parser runs in the calling thread, the same code.
  */
-export async function runHouseholdParser(input: ParserInput, onMessage: (msg: ParserMessage) => Promise<void>): Promise<void> {
-  if (!__filename.endsWith('.js') || !existsSync(WORKER_FILE)) return parseHouseholdFile(input, onMessage);
+export async function runHouseholdParser(
+  input: ParserInput,
+  onMessage: (msg: ParserMessage) => Promise<void>,
+  opts: { worker?: { script: string; eval?: boolean } } = {},
+): Promise<void> {
+  const useWorker = opts.worker ?? (__filename.endsWith('.js') && existsSync(WORKER_FILE) ? { script: WORKER_FILE } : undefined);
+  if (!useWorker) return parseHouseholdFile(input, onMessage);
   const fileMb = input.buffer.length / 1_048_576;
-  const worker = new Worker(WORKER_FILE, {
+  const worker = new Worker(useWorker.script, {
+    eval: useWorker.eval ?? false,
     workerData: input,
     // the live data is the shared strings of the file and one batch; the limit grows with the file
     resourceLimits: { maxOldGenerationSizeMb: Math.round(96 + 12 * fileMb), maxYoungGenerationSizeMb: 32 },
