@@ -1,12 +1,17 @@
 /**
- * The benchmarks: `npm run bench` runs them all, `node dist/bench/run.js <name>` one of them.
+/**
+ * The benchmarks: `npm run bench` runs them all, `node dist/bench/run.js <name> …` some of them.
  * Each measures the service's path and a baseline in the same run and prints times, ratios and
  * peak RSS.
  */
+import * as exportsList from './exports-list';
 import { runHouseholdsImportBench } from './households-import';
 import { runHouseholdsListBench } from './households-list';
+import { runReportsBench } from './reports.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
+  reports: runReportsBench,
+  'exports-list': () => exportsList.run(),
   'households-import': runHouseholdsImportBench,
   'households-list': runHouseholdsListBench,
 };

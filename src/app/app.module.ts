@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, ExecutionContext, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { typeormOptions } from '../database/typeorm-options';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { AuthModule } from '../auth/auth.module';
+import { PASSWORD_CHECK } from '../auth/decorators';
 import { HealthController } from '../health/health.controller';
 import { DemoModule } from '../demo/demo.module';
 import { FEATURE_MODULES } from './feature-modules';
@@ -19,6 +20,35 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   jwtSecret: string;
+  /** More modules (test fixtures: e.g. a probe route for the upload helper). */
+  extraModules?: Type[];
+}
+
+/**
+ * Rate limits per client address (ThrottlerModule, in memory per process): every route, and the
+ * routes that check a password (@PasswordCheck: login, change-password) sharing one stricter
+ * bucket. Both read this app instance's configuration, so a test app can set its own limits.
+ */
+function throttlers(config: AppConfig) {
+  const isPasswordCheck = (ctx: ExecutionContext) => Reflect.getMetadata(PASSWORD_CHECK, ctx.getHandler()) === true;
+  return {
+    throttlers: [
+      { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
+      {
+        name: 'login',
+        ttl: 60_000,
+        limit: config.LOGIN_RATE_LIMIT_PER_MINUTE,
+        skipIf: (ctx: ExecutionContext) => !isPasswordCheck(ctx),
+        generateKey: (_ctx: ExecutionContext, tracker: string) => `password-check:${tracker}`,
+      },
+    ],
+    errorMessage: (ctx: ExecutionContext, d: { key: string; timeToBlockExpire: number }) => {
+      ctx.switchToHttp().getResponse().setHeader('Retry-After', String(d.timeToBlockExpire));
+      return d.key.startsWith('password-check:')
+        ? `Quá nhiều lần thử mật khẩu từ địa chỉ này; thử lại sau ${d.timeToBlockExpire} giây`
+        : `Quá nhiều yêu cầu từ địa chỉ này; thử lại sau ${d.timeToBlockExpire} giây`;
+    },
+  };
 }
 
 @Module({})
@@ -42,11 +72,12 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot(throttlers(config)),
         TypeOrmModule.forRoot({ ...typeormOptions(opts.databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: true }),
         AuthModule,
         DemoModule,
         ...FEATURE_MODULES,
+        ...(opts.extraModules ?? []),
       ],
       controllers: [HealthController],
       providers: [

@@ -15,12 +15,12 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new DomainError('UNAUTHENTICATED', 'A Bearer token is required');
+    const match = typeof header === 'string' ? header.match(/^Bearer ([A-Za-z0-9._~+/=-]{1,4096})$/i) : null;
+    if (!match) throw new DomainError('UNAUTHENTICATED', 'Cần đăng nhập (thiếu Bearer token)');
     req.user = await this.auth.authenticate(match[1]);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(req.user.role)) {
-      throw new DomainError('FORBIDDEN', `This action needs one of the roles: ${roles.join(', ')}`);
+      throw new DomainError('FORBIDDEN', `Chức năng này dành cho: ${roles.join(', ')}`);
     }
     return true;
   }

@@ -44,6 +44,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100) DB_POOL_SIZE = 10;
   /** Requests per minute and client address, all routes; login has its own lock-out. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 1200;
+  /**
+   * Password checks (login, change-password) per minute and client address, on top of the
+   * per-account lock-out: slows down guessing across many accounts from one address.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+  /** Minimum length of a new password (users admin, change-password). */
+  @Transform(toInt) @IsInt() @Min(8) @Max(64) PASSWORD_MIN_LENGTH = 10;
+  /** Rows an uploaded workbook may hold (all sheets together); more is refused before parsing. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) IMPORT_MAX_ROWS = 200_000;
+  /**
+   * Express "trust proxy": which proxies may set X-Forwarded-For (the client address used by the
+   * rate limits). Default: a proxy on the same host only. Examples: "loopback, 10.0.0.0/8", "1".
+   */
+  @IsString() TRUST_PROXY = 'loopback';
 
   get embedded(): boolean { return !this.DATABASE_URL; }
   get demoData(): boolean { return this.DEMO_DATA ?? this.embedded; }
@@ -51,6 +65,15 @@ export class AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+const SECRETS = new Set(['JWT_SECRET', 'ADMIN_PASSWORD']);
+
+/** A value as an error line may show it: secrets hidden, the password of a URL masked. */
+function shown(key: string, value: unknown): string {
+  if (SECRETS.has(key)) return `<hidden, ${String(value).length} characters>`;
+  if (key === 'DATABASE_URL') return JSON.stringify(String(value).replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@'));
+  return JSON.stringify(value);
+}
 
 /** Reads and validates the environment. Throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -61,8 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length) {
     const e = errors[0];
-    const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
-    throw new ConfigError(`Invalid configuration: ${e.property}=${JSON.stringify(raw[e.property])}: ${msg}`);
+    // a type error ("must be an integer") says more than a range error on a value that is not a number
+    const constraints = e.constraints ?? {};
+    const typeCheck = ['isInt', 'isBoolean', 'isString', 'isIn', 'matches'].find((k) => k in constraints);
+    const msg = (typeCheck ? constraints[typeCheck] : Object.values(constraints)[0]) ?? 'is invalid';
+    throw new ConfigError(`Invalid configuration: ${e.property}=${shown(e.property, raw[e.property])}: ${msg}`);
   }
   if (config.NODE_ENV === 'production') {
     for (const key of ['DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD'] as const) {

@@ -26,11 +26,18 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   await server.start();
   const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   log(`embedded PostgreSQL (PGlite) ready in ${Date.now() - started} ms on 127.0.0.1:${address.port}, data in ${pgDir}`);
+  let stopping: Promise<void> | undefined;
   return {
     url: `postgres://postgres@127.0.0.1:${address.port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
+    // Stop accepting connections, then close PGlite (which flushes its files). Safe to call twice.
+    stop: () =>
+      (stopping ??= (async () => {
+        try {
+          await server.stop();
+        } finally {
+          await db.close();
+        }
+        log(`embedded PostgreSQL stopped`);
+      })()),
   };
 }

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
 import { seedDemoHouseholds } from './seed-households';
+import { seedProgramDemo } from '../program/program-demo';
+import { seedDemoPlans } from '../plans/demo-plans';
 
 /**
  * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
@@ -35,6 +37,10 @@ export class DemoSeedService {
     await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
     await step('households and members of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoHouseholds(m)));
     await step('demo accounts', () => this.seedAccounts());
+    // keep last (after the households and reviews steps): the district plan of 2022, 4.32 points
+    await step('plans (Chiêm Hóa 2022: 4.32 points)', () => this.ds.transaction((m) => seedDemoPlans(m)));
+    // keep last: it supports households of the decided reviews seeded above (and skips them if none)
+    await step('National Target Program (article training, funds, supported households)', () => seedProgramDemo(this.ds));
     await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo', $1)`, [JSON.stringify({ loadedAt: new Date().toISOString() })]);
     this.logger.log(`demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return true;

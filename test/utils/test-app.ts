@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -7,6 +8,9 @@ import { StartupService } from '../../src/app/startup.service';
 import { AuthService } from '../../src/auth/auth.service';
 import { AuthUser, Role } from '../../src/auth/auth-user';
 import { cloneTemplate } from './test-db';
+
+/** The password userFor / tokenFor give every account they create. */
+export const TEST_PASSWORD = 'test-password-123';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -19,25 +23,28 @@ export interface TestApp {
 }
 
 /**
- * Boots the real application on a fresh clone of the migrated template database. Pass
- * `demoUnits: true` to load the Chiêm Hóa units (not the households) through the real seeder.
+ * Boots the real application on a fresh clone of the migrated template database. `env` overrides
+ * configuration for this app instance (e.g. LOGIN_RATE_LIMIT_PER_MINUTE); `modules` adds test
+ * fixture modules (e.g. a probe route for the upload helper).
  */
-export async function createTestApp(opts: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { env?: Record<string, string>; modules?: Type[] } = {}): Promise<TestApp> {
   const db = await cloneTemplate();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // limits high enough for a test file's own sign-ins; tests of the limits set their own via `env`
     RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     ...opts.env,
     DATABASE_URL: db.url,
   });
-  const { app } = await createApp(config, { bufferLogs: false });
+  const { app } = await createApp(config, { bufferLogs: false, extraModules: opts.modules });
   await app.init();
   await app.get(StartupService).run({ migrate: false, demo: false });
   const ds = app.get(DataSource);
   const auth = app.get(AuthService);
-  const password = 'test-password-123';
+  const password = TEST_PASSWORD;
   const userFor = async (role: Role, unitCode: string | null, username = `${role}_${unitCode ?? 'all'}`) => {
     await auth.upsertUser(username, password, role, unitCode);
     const [u] = await ds.query(`SELECT id FROM app_user WHERE username = $1`, [username]);

@@ -45,6 +45,8 @@ export class ErrorFilter implements ExceptionFilter {
       return this.body(exception.status, exception.code, exception.message, exception.details);
     }
     if (exception instanceof HttpException) {
+      const mapped = this.fromRequestParsing((exception as { cause?: unknown }).cause);
+      if (mapped) return mapped;
       const status = exception.getStatus();
       const resp = exception.getResponse() as string | { message?: string | string[]; code?: string; details?: ErrorDetail[] };
       if (typeof resp === 'object' && resp.code) {
@@ -61,11 +63,35 @@ export class ErrorFilter implements ExceptionFilter {
       if (pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22007' || pg?.code === '22008') {
         return this.body(400, 'VALIDATION_FAILED', 'A value has the wrong format or is out of range', []);
       }
+      // NUL bytes and characters PostgreSQL cannot store in text
+      if (pg?.code === '22021' || pg?.code === '22P05') {
+        return this.body(400, 'VALIDATION_FAILED', 'A text contains characters that cannot be stored (e.g. NUL)', []);
+      }
+      if (pg?.code === '40001' || pg?.code === '40P01') {
+        return this.body(409, 'CONFLICT', 'A concurrent change got in the way: try again', []);
+      }
     }
-    const err = exception as { type?: string; status?: number };
-    if (err?.type === 'entity.too.large') return this.body(413, 'PAYLOAD_TOO_LARGE', 'Request body too large', []);
-    if (err?.type === 'entity.parse.failed') return this.body(400, 'VALIDATION_FAILED', 'Malformed JSON body', []);
-    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error', []);
+    return this.fromRequestParsing(exception) ?? this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error', []);
+  }
+
+  /** Errors of the body parser and of Express' URL decoding, raw or wrapped by Nest: fixed messages, never the parser's text. */
+  private fromRequestParsing(err: unknown): ErrorBody | undefined {
+    const e = err as { type?: string; status?: number; limit?: number } | undefined;
+    if (!e || typeof e !== 'object') return undefined;
+    switch (e.type) {
+      case 'entity.too.large':
+        return this.body(413, 'PAYLOAD_TOO_LARGE', `Request body too large${e.limit ? ` (limit ${Math.round(e.limit / 1024)} KB)` : ''}`, []);
+      case 'entity.parse.failed':
+        return this.body(400, 'VALIDATION_FAILED', 'Malformed JSON body', []);
+      case 'charset.unsupported':
+      case 'encoding.unsupported':
+        return this.body(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON as UTF-8 without content encoding', []);
+      case 'request.aborted':
+      case 'request.size.invalid':
+        return this.body(400, 'VALIDATION_FAILED', 'The request body was incomplete', []);
+    }
+    if (err instanceof URIError) return this.body(400, 'VALIDATION_FAILED', 'Malformed percent-encoding in the URL', []);
+    return undefined;
   }
 
   private body(statusCode: number, code: string, message: string, details: ErrorDetail[]): ErrorBody {

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Participants } from './domain/participants';
+import { affectedRows, areaCte } from './program-sql';
+
+export interface Activity {
+  id: number;
+  unitCode: string;
+  unitName: string | null;
+  programCode: string;
+  projectCode: string;
+  kind: string;
+  title: string;
+  date: string;
+  endDate: string | null;
+  year: number;
+  place: string | null;
+  targetGroup: string | null;
+  topics: string[];
+  organisers: string[];
+  participants: Participants;
+  note: string | null;
+  version: number;
+  createdBy: string | null;
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActivityRow {
+  unitCode: string;
+  projectId: number;
+  kind: string;
+  title: string;
+  date: string;
+  endDate: string | null;
+  place: string | null;
+  targetGroup: string | null;
+  topics: string[];
+  organisers: string[];
+  participants: Participants;
+  note: string | null;
+}
+
+const COLS = `a.id, a.unit_code AS "unitCode", uv.name AS "unitName", pg.code AS "programCode", pp.code AS "projectCode", a.kind, a.title,
+  to_char(a.held_on, 'YYYY-MM-DD') AS date, to_char(a.end_on, 'YYYY-MM-DD') AS "endDate", a.year, a.place,
+  a.target_group AS "targetGroup", a.topics, a.organisers,
+  json_build_object('total', a.participants_total, 'women', a.participants_women, 'ethnicMinority', a.participants_ethnic_minority,
+                    'officials', a.participants_officials, 'residents', a.participants_residents) AS participants,
+  a.note, a.version, a.created_by AS "createdBy", a.updated_by AS "updatedBy", a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+const FROM = `program_activity a
+  JOIN program_project pp ON pp.id = a.project_id
+  JOIN program pg ON pg.id = pp.program_id
+  LEFT JOIN LATERAL (SELECT v.name FROM admin_unit_version v WHERE v.code = a.unit_code AND v.valid_from <= a.held_on
+                      ORDER BY v.valid_from DESC LIMIT 1) uv ON TRUE`;
+
+/** The SQL of program activities. */
+@Injectable()
+export class ActivitiesRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.ds.manager;
+  }
+
+  async byId(id: number, manager?: EntityManager, lock = false): Promise<(Activity & { projectId: number }) | undefined> {
+    const rows = await this.m(manager).query(
+      `SELECT ${COLS}, a.project_id AS "projectId" FROM ${FROM} WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`, [id]);
+    return rows[0];
+  }
+
+  private values(a: ActivityRow): unknown[] {
+    const p = a.participants;
+    return [a.unitCode, a.projectId, a.kind, a.title, a.date, a.endDate, a.place, a.targetGroup, a.topics, a.organisers,
+      p.total, p.women, p.ethnicMinority, p.officials, p.residents, a.note];
+  }
+
+  async insert(m: EntityManager, a: ActivityRow, createdBy: string, isDemo = false): Promise<number> {
+    const [{ id }] = await m.query(
+      `INSERT INTO program_activity (unit_code, project_id, kind, title, held_on, end_on, place, target_group, topics, organisers,
+         participants_total, participants_women, participants_ethnic_minority, participants_officials, participants_residents, note,
+         created_by, updated_by, is_demo)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18) RETURNING id`,
+      [...this.values(a), createdBy, isDemo],
+    );
+    return id;
+  }
+
+  async update(m: EntityManager, id: number, version: number, a: ActivityRow, updatedBy: string): Promise<number> {
+    const rows = await m.query(
+      `UPDATE program_activity SET unit_code = $1, project_id = $2, kind = $3, title = $4, held_on = $5, end_on = $6, place = $7,
+              target_group = $8, topics = $9, organisers = $10, participants_total = $11, participants_women = $12,
+              participants_ethnic_minority = $13, participants_officials = $14, participants_residents = $15, note = $16,
+              updated_by = $17, version = version + 1, updated_at = now()
+        WHERE id = $18 AND version = $19 RETURNING id`,
+      [...this.values(a), updatedBy, id, version],
+    );
+    return affectedRows(rows);
+  }
+
+  async delete(m: EntityManager, id: number): Promise<void> {
+    await m.query(`DELETE FROM program_activity WHERE id = $1`, [id]);
+  }
+
+  /**
+   * Activities in the caller's area: of a unit and the units below it (the tree of `year` when
+   * given, else every unit ever below it), of a year, a project (with its sub-projects), a kind.
+   */
+  async list(
+    f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; kind?: string },
+    paging: { limit: number; offset: number },
+  ): Promise<{ items: Activity[]; total: number }> {
+    const params = [...f.params];
+    const where = [f.scopeSql];
+    const ctes: string[] = [];
+    const add = (sql: string, v: unknown) => { params.push(v); return sql.replaceAll('?', `$${params.length}`); };
+    let yearParam: string | undefined;
+    if (f.year) {
+      params.push(f.year);
+      yearParam = `$${params.length}`;
+      where.push(`a.year = ${yearParam}`);
+    }
+    if (f.unit && yearParam) {
+      params.push(f.unit);
+      ctes.push(areaCte(`$${params.length}`, yearParam));
+      where.push('a.unit_code IN (SELECT code FROM area)');
+    } else if (f.unit) {
+      where.push(add('a.unit_code IN (SELECT code FROM unit_subtree(?))', f.unit));
+    }
+    if (f.projectId) {
+      params.push(f.projectId);
+      ctes.push(`proj(id) AS (SELECT $${params.length}::int UNION ALL SELECT p.id FROM program_project p JOIN proj ON p.parent_id = proj.id)`);
+      where.push('a.project_id IN (SELECT id FROM proj)');
+    }
+    if (f.kind) where.push(add('a.kind = ?', f.kind));
+    const withSql = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')}` : '';
+    const cond = where.join(' AND ');
+    const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM program_activity a WHERE ${cond}`, params);
+    params.push(paging.limit, paging.offset);
+    const items = await this.ds.query(
+      `${withSql} SELECT ${COLS} FROM ${FROM} WHERE ${cond}
+        ORDER BY a.held_on DESC, a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { items, total };
+  }
+}

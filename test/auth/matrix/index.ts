@@ -1,0 +1,19 @@
+import type { MatrixModule } from './matrix';
+import { auditMatrix } from './rows/audit';
+import { exportsMatrix } from './rows/exports';
+import { programMatrix } from './rows/program';
+import { authMatrix } from './rows/auth';
+import { healthMatrix } from './rows/health';
+import { unitsMatrix } from './rows/units';
+import { usersMatrix } from './rows/users';
+
+/** Every module's rows. A new feature module adds its file in ./rows and appends it here. */
+export const MATRIX_MODULES: MatrixModule[] = [
+  healthMatrix,
+  authMatrix,
+  unitsMatrix,
+  usersMatrix,
+  auditMatrix,
+  programMatrix,
+  exportsMatrix,
+];
