@@ -1,13 +1,10 @@
-import {
-  Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
-import { requireXlsxUpload, UploadedXlsx } from '../common/excel/upload';
-import { invalid } from '../common/errors/domain-error';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
+import { UploadedXlsx, XlsxFile, XlsxUpload } from '../common/http/xlsx-upload';
 import {
   AddMemberDto, CreateHouseholdDto, DuplicatesQuery, EthnicGroupQuery, HouseholdListQuery, ImportQuery, RemoveMemberQuery,
   SplitOffDto, StatusChangeDto, TemplateQuery, UpdateHouseholdDto, UpdateMemberDto,
@@ -15,7 +12,6 @@ import {
 import { HouseholdsImportService } from './households-import.service';
 import { HouseholdsService } from './households.service';
 
-const idPipe = (field: string) => new ParseIntPipe({ exceptionFactory: () => invalid(field, 'must be a positive integer') });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('households')
@@ -58,48 +54,46 @@ export class HouseholdsController {
    */
   @Post('import')
   @ApiOperation({ summary: 'Import households from Excel (multipart field "file")' })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('file'))
-  import(@CurrentUser() user: AuthUser, @Query() q: ImportQuery, @UploadedFile() file: UploadedXlsx | undefined) {
-    return this.importer.import(user, q.commune, requireXlsxUpload(file), { dryRun: q.dryRun });
+  @XlsxUpload()
+  import(@CurrentUser() user: AuthUser, @Query() q: ImportQuery, @UploadedXlsx() file: XlsxFile) {
+    return this.importer.import(user, q.commune, { buffer: file.buffer, name: file.originalName }, { dryRun: q.dryRun });
   }
 
   /** One household: head, members, derived flags, lineage and status history. */
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', idPipe('id')) id: number) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.households.get(user, id);
   }
 
   /** Edits the household (optimistic lock: `version`). Changing the head: `headMemberId`. */
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', idPipe('id')) id: number, @Body() dto: UpdateHouseholdDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateHouseholdDto) {
     return this.households.update(user, id, dto);
   }
 
   /** Ends an active household: moved away, merged into another, split into new households, or died out. */
   @Post(':id/status')
   @HttpCode(200)
-  changeStatus(@CurrentUser() user: AuthUser, @Param('id', idPipe('id')) id: number, @Body() dto: StatusChangeDto) {
+  changeStatus(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: StatusChangeDto) {
     return this.households.changeStatus(user, id, dto);
   }
 
   /** Part of the members leave to form a new household (tách hộ); answers the new household. */
   @Post(':id/split-off')
-  splitOff(@CurrentUser() user: AuthUser, @Param('id', idPipe('id')) id: number, @Body() dto: SplitOffDto) {
+  splitOff(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: SplitOffDto) {
     return this.households.splitOff(user, id, dto);
   }
 
   @Post(':id/members')
-  addMember(@CurrentUser() user: AuthUser, @Param('id', idPipe('id')) id: number, @Body() dto: AddMemberDto) {
+  addMember(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: AddMemberDto) {
     return this.households.addMember(user, id, dto);
   }
 
   @Patch(':id/members/:memberId')
   updateMember(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe('id')) id: number,
-    @Param('memberId', idPipe('memberId')) memberId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('memberId', ParseIdPipe) memberId: number,
     @Body() dto: UpdateMemberDto,
   ) {
     return this.households.updateMember(user, id, memberId, dto);
@@ -108,8 +102,8 @@ export class HouseholdsController {
   @Delete(':id/members/:memberId')
   removeMember(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe('id')) id: number,
-    @Param('memberId', idPipe('memberId')) memberId: number,
+    @Param('id', ParseIdPipe) id: number,
+    @Param('memberId', ParseIdPipe) memberId: number,
     @Query() q: RemoveMemberQuery,
   ) {
     return this.households.removeMember(user, id, memberId, q);

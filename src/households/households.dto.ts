@@ -2,16 +2,44 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
-  ValidateIf, ValidateNested,
+  registerDecorator, ValidateIf, ValidateNested, ValidationOptions,
 } from 'class-validator';
+import { isIsoDate } from './domain/member';
 import { PageQuery } from '../common/pagination/page';
 import {
   DISABILITIES, Disability, EDUCATION_LEVELS, EducationLevel, EMPLOYMENTS, Employment, END_STATUSES, EndStatus,
   HOUSEHOLD_STATUSES, Relation, RELATIONS, Sex, SEXES,
 } from './domain/vocabulary';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MSG = { message: '$property must be a date YYYY-MM-DD' };
+/** An `int` column's range. */
+const INT_MAX = 2_147_483_647;
+
+/** A real calendar date YYYY-MM-DD between 1900 and 2100 (2023-02-30 is refused here, not by PostgreSQL). */
+function IsDate(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate', target: object.constructor, propertyName, options,
+      validator: {
+        validate: (v: unknown) => typeof v === 'string' && isIsoDate(v) && v >= '1900-01-01' && v <= '2100-12-31',
+        defaultMessage: () => `${propertyName} must be a date YYYY-MM-DD between 1900 and 2100`,
+      },
+    });
+}
+
+/**
+ * A query parameter holding one value or a comma-separated list of values, given once ("status=
+ * moved_away,merged"); the same parameter twice is refused rather than guessed at.
+ */
+function IsListOf(values: readonly string[]) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isListOf', target: object.constructor, propertyName,
+      validator: {
+        validate: (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((x) => values.includes(x)),
+        defaultMessage: () => `${propertyName} must be one or more of ${values.join(', ')}, comma-separated, given once`,
+      },
+    });
+}
 const NON_HEAD_RELATIONS = RELATIONS.filter((r) => r !== 'head');
 const CLASSIFICATIONS = ['poor', 'near_poor', 'average', 'above', 'none'] as const;
 export const SORTS = ['code', '-code', 'headName', '-headName', 'village', '-village', 'registeredOn', '-registeredOn',
@@ -19,9 +47,9 @@ export const SORTS = ['code', '-code', 'headName', '-headName', 'village', '-vil
 
 /** "true"/"false" in a query string. */
 const queryBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-/** "a,b" in a query string → ['a', 'b']. */
+/** "a,b" in a query string → ['a', 'b']; a repeated parameter (an array already) is refused. */
 const queryList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value === undefined ? undefined : false;
 
 // ---- people ------------------------------------------------------------------------------------
 
@@ -34,7 +62,7 @@ export class PersonDto {
   @IsIn(SEXES) sex: Sex;
 
   @ApiPropertyOptional({ example: '1978-05-14', description: 'Birth date when known (YYYY-MM-DD); sets the birth year' })
-  @IsOptional() @Matches(DATE, DATE_MSG) birthDate?: string | null;
+  @IsOptional() @IsDate() birthDate?: string | null;
 
   @ApiPropertyOptional({ example: 1978, description: 'Birth year; required without a birth date' })
   @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number | null;
@@ -88,7 +116,7 @@ export class CreateHouseholdDto {
   @IsOptional() @IsString() @MaxLength(300) address?: string | null;
 
   @ApiPropertyOptional({ description: 'Date the household entered the register (default: today)' })
-  @IsOptional() @Matches(DATE, DATE_MSG) registeredOn?: string;
+  @IsOptional() @IsDate() registeredOn?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Household of a person with meritorious service (người có công)' })
   @IsOptional() @IsBoolean() meritorious?: boolean;
@@ -108,7 +136,7 @@ export class CreateHouseholdDto {
 
 export class UpdateHouseholdDto {
   @ApiProperty({ description: 'The version read (optimistic locking): a stale one is 409 VERSION_CONFLICT' })
-  @IsInt() @Min(1) version: number;
+  @IsInt() @Min(1) @Max(INT_MAX) version: number;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32) code?: string;
 
@@ -116,7 +144,7 @@ export class UpdateHouseholdDto {
 
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) address?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE, DATE_MSG) registeredOn?: string;
+  @ApiPropertyOptional() @IsOptional() @IsDate() registeredOn?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() meritorious?: boolean;
 
@@ -126,14 +154,14 @@ export class UpdateHouseholdDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(500) noLabourOverrideReason?: string | null;
 
   @ApiPropertyOptional({ description: 'Makes this member the head of household' })
-  @IsOptional() @IsInt() @Min(1) headMemberId?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(INT_MAX) headMemberId?: number;
 
   @ApiPropertyOptional({ enum: NON_HEAD_RELATIONS, default: 'other', description: 'Relation of the former head to the new one' })
   @IsOptional() @IsIn(NON_HEAD_RELATIONS) formerHeadRelation?: Exclude<Relation, 'head'>;
 }
 
 export class PlannedMemberDto {
-  @ApiProperty() @IsInt() @Min(1) memberId: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT_MAX) memberId: number;
 
   @ApiPropertyOptional({ enum: NON_HEAD_RELATIONS, description: 'Relation to the new head (default: unchanged; the former head becomes "other")' })
   @IsOptional() @IsIn(NON_HEAD_RELATIONS) relation?: Exclude<Relation, 'head'>;
@@ -153,25 +181,25 @@ export class NewHouseholdPlanDto {
   @IsOptional() @IsBoolean() meritorious?: boolean;
 
   @ApiProperty({ description: 'The member who heads the new household' })
-  @IsInt() @Min(1) headMemberId: number;
+  @IsInt() @Min(1) @Max(INT_MAX) headMemberId: number;
 
   @ApiProperty({ type: [PlannedMemberDto], description: 'Its members, the head included' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => PlannedMemberDto) members: PlannedMemberDto[];
 }
 
 export class StatusChangeDto {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT_MAX) version: number;
 
   @ApiProperty({ enum: END_STATUSES, description: 'moved_away (chuyển đi), merged (nhập vào hộ khác), split (tách thành các hộ mới), dissolved (hộ không còn)' })
   @IsIn(END_STATUSES) status: EndStatus;
 
   @ApiProperty({ example: '2024-03-15', description: 'The day it happened' })
-  @Matches(DATE, DATE_MSG) date: string;
+  @IsDate() date: string;
 
   @ApiProperty({ maxLength: 500 }) @IsString() @Length(1, 500) reason: string;
 
   @ApiPropertyOptional({ description: 'merged: the active household of the same commune it joins' })
-  @ValidateIf((o) => o.status === 'merged') @IsInt() @Min(1) mergedIntoId?: number;
+  @ValidateIf((o) => o.status === 'merged') @IsInt() @Min(1) @Max(INT_MAX) mergedIntoId?: number;
 
   @ApiPropertyOptional({ default: true, description: 'merged: add its members to the household it joins (relation "other")' })
   @IsOptional() @IsBoolean() moveMembers?: boolean;
@@ -182,30 +210,30 @@ export class StatusChangeDto {
 }
 
 export class SplitOffDto {
-  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(INT_MAX) version: number;
 
-  @ApiProperty({ example: '2024-03-15' }) @Matches(DATE, DATE_MSG) date: string;
+  @ApiProperty({ example: '2024-03-15' }) @IsDate() date: string;
 
   @ApiProperty({ maxLength: 500, example: 'Con trai lập gia đình, tách hộ' }) @IsString() @Length(1, 500) reason: string;
 
   @ApiProperty({ type: NewHouseholdPlanDto }) @ValidateNested() @Type(() => NewHouseholdPlanDto) household: NewHouseholdPlanDto;
 
   @ApiPropertyOptional({ description: 'When the head leaves: the remaining member who becomes head' })
-  @IsOptional() @IsInt() @Min(1) newHeadMemberId?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(INT_MAX) newHeadMemberId?: number;
 }
 
 // ---- members -----------------------------------------------------------------------------------
 
 export class AddMemberDto extends MemberDto {
   @ApiProperty({ description: "The household's version (every member change bumps it)" })
-  @IsInt() @Min(1) version: number;
+  @IsInt() @Min(1) @Max(INT_MAX) version: number;
 }
 
 export class UpdateMemberDto {
-  @ApiProperty({ description: "The household's version" }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: "The household's version" }) @IsInt() @Min(1) @Max(INT_MAX) version: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 120) fullName?: string;
   @ApiPropertyOptional({ enum: SEXES }) @IsOptional() @IsIn(SEXES) sex?: Sex;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Matches(DATE, DATE_MSG) birthDate?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsDate() birthDate?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number;
   @ApiPropertyOptional({ enum: NON_HEAD_RELATIONS, description: 'Not "head": change the head with PATCH /households/:id headMemberId' })
   @IsOptional() @IsIn(NON_HEAD_RELATIONS) relation?: Exclude<Relation, 'head'>;
@@ -222,7 +250,7 @@ export class UpdateMemberDto {
 
 export class RemoveMemberQuery {
   @ApiProperty({ description: "The household's version" })
-  @Type(() => Number) @IsInt() @Min(1) version: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(INT_MAX) version: number;
 
   @ApiPropertyOptional({ maxLength: 300, description: 'Why (died, moved away…), kept in the audit trail' })
   @IsOptional() @IsString() @MaxLength(300) reason?: string;
@@ -241,7 +269,7 @@ export class HouseholdListQuery extends PageQuery {
   @IsOptional() @IsString() @Length(1, 16) village?: string;
 
   @ApiPropertyOptional({ description: `Status, or several comma-separated: ${HOUSEHOLD_STATUSES.join(', ')}` })
-  @IsOptional() @Transform(queryList) @IsArray() @IsIn(HOUSEHOLD_STATUSES, { each: true }) status?: string[];
+  @IsOptional() @Transform(queryList) @IsListOf(HOUSEHOLD_STATUSES) status?: string[];
 
   @ApiPropertyOptional({ description: 'Head of household from an ethnic minority' })
   @IsOptional() @Transform(queryBool) @IsBoolean() ethnicMinority?: boolean;
@@ -261,10 +289,10 @@ export class HouseholdListQuery extends PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
 
   @ApiPropertyOptional({ description: `Decided class in \`year\`, or several comma-separated: ${CLASSIFICATIONS.join(', ')} (none: no decided result)` })
-  @IsOptional() @Transform(queryList) @IsArray() @IsIn(CLASSIFICATIONS, { each: true }) classification?: string[];
+  @IsOptional() @Transform(queryList) @IsListOf(CLASSIFICATIONS) classification?: string[];
 
   @ApiPropertyOptional({ description: 'Only households in the register on that day (YYYY-MM-DD)' })
-  @IsOptional() @Matches(DATE, DATE_MSG) activeOn?: string;
+  @IsOptional() @IsDate() activeOn?: string;
 
   @ApiPropertyOptional({ enum: SORTS, default: 'code', description: 'Sort key; a leading "-" sorts descending' })
   @IsOptional() @IsIn(SORTS) sort?: (typeof SORTS)[number];

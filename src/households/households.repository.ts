@@ -424,21 +424,6 @@ export class HouseholdsRepository {
 
   // ---- writes ------------------------------------------------------------------------------
 
-  /** Sets columns of a household if its version is still `version`; returns the new version or undefined. */
-  async update(id: number, version: number, set: Record<string, unknown>, manager: EntityManager): Promise<number | undefined> {
-    const cols = Object.keys(set);
-    const params: unknown[] = [id, version, ...cols.map((c) => set[c])];
-    const assignments = cols.map((c, i) => `${c} = $${i + 3}`);
-    const result = await manager.query(
-      `UPDATE household SET ${[...assignments, 'version = version + 1', 'updated_at = now()'].join(', ')}
-        WHERE id = $1 AND version = $2 RETURNING version`,
-      params,
-    );
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected]
-    const rows: { version: number }[] = Array.isArray(result[0]) ? result[0] : result;
-    return rows[0]?.version;
-  }
-
   /** Copies the head member's name, sex, birth year, ethnicity and ID number onto the household. */
   async syncHead(householdId: number, searchText: string, manager: EntityManager): Promise<void> {
     await manager.query(

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
-import { maskIdNumber } from '../auth/masking';
+import { maskIdNumber, maskIdNumbers } from '../auth/masking';
+import { updateVersioned, versionConflict } from '../common/db/optimistic';
 import { ScopeService } from '../auth/scope.service';
 import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
@@ -98,6 +99,9 @@ export class HouseholdsService {
         { field: 'year', message: 'classification filters need the year of the review' },
       ]);
     }
+    // a unit asked for by name must be in the caller's area (403, as for a record); the SQL filter
+    // below keeps every other row out of reach anyway
+    await this.scope.assertRead(user, [q.unit, q.commune, q.village].filter((c): c is string => !!c));
     const params: unknown[] = [];
     const scopeSql = this.scope.filter(user, 'h.commune_code', params);
     const sort = q.sort ?? 'code';
@@ -112,8 +116,7 @@ export class HouseholdsService {
       { key: sort.replace(/^-/, '') as SortKey, desc: sort.startsWith('-') },
       { limit: q.pageSize, offset: q.offset },
     );
-    for (const it of items) it.headIdNumber = maskIdNumber(it.headIdNumber, user);
-    return page(items, total, q);
+    return page(maskIdNumbers(items, user), total, q);
   }
 
   async get(user: AuthUser, id: number): Promise<HouseholdDetail> {
@@ -124,6 +127,7 @@ export class HouseholdsService {
   }
 
   async duplicates(user: AuthUser, q: DuplicatesQuery): Promise<Page<DuplicateGroup>> {
+    if (q.commune) await this.scope.assertRead(user, [q.commune]);
     const params: unknown[] = [];
     const scopeSql = this.scope.filter(user, 'commune_code', params);
     const { items, total } = await this.repo.duplicates({ commune: q.commune }, { sql: scopeSql, params }, { limit: q.pageSize, offset: q.offset });
@@ -280,11 +284,7 @@ export class HouseholdsService {
     const h = await this.repo.find(id, m, true);
     if (!h) throw notFound('Household', id);
     await this.scope.assertWrite(user, 'register', [h.communeCode], m);
-    if (version !== undefined && h.version !== version) {
-      throw new DomainError('VERSION_CONFLICT', `Household ${id} was changed by someone else (version ${h.version}, yours ${version}); reload it`, [
-        { field: 'version', message: 'Hộ vừa được người khác sửa; tải lại rồi sửa tiếp', value: version, currentVersion: h.version },
-      ]);
-    }
+    if (version !== undefined && h.version !== version) throw versionConflict('Hộ', id, version, h.version);
     if ((opts.active ?? true) && h.status !== 'active') {
       throw new DomainError('BUSINESS_RULE', `Household ${h.code} is no longer in the register (${h.status} on ${h.statusDate})`, [
         { field: 'status', message: `Hộ đã ra khỏi danh sách (${h.status}, ${h.statusDate}); không sửa được`, value: h.status },
@@ -293,10 +293,10 @@ export class HouseholdsService {
     return h;
   }
 
+  /** Writes the household's changed columns and bumps its version (the row is locked by loadForWrite). */
   private async bump(h: HouseholdRecord, m: EntityManager, set: Record<string, unknown> = {}): Promise<number> {
-    const v = await this.repo.update(h.id, h.version, set, m);
-    if (v === undefined) throw new DomainError('VERSION_CONFLICT', `Household ${h.id} was changed by someone else; reload it`, [{ field: 'version', message: 'Hộ vừa được người khác sửa' }]);
-    return v;
+    const row = await updateVersioned<{ version: number }>(m, 'household', h.id, h.version, set, { entity: 'Hộ', returning: 'version' });
+    return row.version;
   }
 
   private async syncHead(householdId: number, m: EntityManager): Promise<void> {
