@@ -59,7 +59,8 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 export function assertXlsxBytes(buf: Buffer | undefined | null, fileName?: string): void {
   if (!buf || buf.length === 0) throw new DomainError('BAD_FILE', 'The file is empty', [{ field: 'file', message: 'Tệp rỗng' }]);
   if (buf.subarray(0, 8).equals(OLE)) {
-    throw new DomainError('BAD_FILE', 'This is an Excel 97–2003 (.xls) or password-protected file; save it as an .xlsx workbook without a password', [
+    // as the shared upload check (xlsx-inspect.ts): an old or encrypted workbook is a media type we do not take
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'This is an Excel 97–2003 (.xls) or password-protected file; save it as an .xlsx workbook without a password', [
       { field: 'file', message: 'Tệp .xls (Excel 97–2003) hoặc có mật khẩu: hãy lưu lại dạng .xlsx, không đặt mật khẩu' },
     ]);
   }
