@@ -1,9 +1,12 @@
 /**
+/**
  * The benchmarks: `npm run bench` runs them all, `node dist/bench/run.js <name> …` some of them.
  * Each measures the service's path and a baseline in the same run and prints times, ratios and
  * peak RSS.
  */
 import * as exportsList from './exports-list';
+import { runHouseholdsImportBench } from './households-import';
+import { runHouseholdsListBench } from './households-list';
 import { runReportsBench } from './reports.bench';
 import { runClassifyBench } from './classify.bench';
 import { runReviewsDemoBench } from './reviews-demo.bench';
@@ -15,6 +18,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'reviews-import': runReviewsImportBench,
   classify: runClassifyBench,
   'reviews-demo': runReviewsDemoBench,
+  'households-import': runHouseholdsImportBench,
+  'households-list': runHouseholdsListBench,
 };
 
 async function main(): Promise<void> {

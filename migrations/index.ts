@@ -2,6 +2,7 @@ import { Foundation1700000000000 } from './1700000000000-Foundation';
 import { Households1700000001000 } from './1700000001000-Households';
 import { Reviews1700000002000 } from './1700000002000-Reviews';
 import { UnitVersionLock1700000003000 } from './1700000003000-UnitVersionLock';
+import { HouseholdsRegister1700000004000 } from './1700000004000-HouseholdsRegister';
 import { ReviewsWorkflow1700000005000 } from './1700000005000-ReviewsWorkflow';
 import { Plans1700000006000 } from './1700000006000-Plans';
 import { AuthHardening1700000007000 } from './1700000007000-AuthHardening';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   Households1700000001000,
   Reviews1700000002000,
   UnitVersionLock1700000003000,
+  HouseholdsRegister1700000004000,
   ReviewsWorkflow1700000005000,
   Plans1700000006000,
   AuthHardening1700000007000,

@@ -1,6 +1,7 @@
 import { AggregatesModule } from '../aggregates/aggregates.module';
 import { ExportsModule } from '../exports/exports.module';
 import { UnitsModule } from '../units/units.module';
+import { HouseholdsModule } from '../households/households.module';
 import { UsersModule } from '../users/users.module';
 import { AuditModule } from '../audit/audit.module';
 import { ProgramModule } from '../program/program.module';
@@ -13,6 +14,7 @@ import { ReviewsModule } from '../reviews/reviews.module';
 export const FEATURE_MODULES = [
   UnitsModule,
   AggregatesModule,
+  HouseholdsModule,
   UsersModule,
   AuditModule,
   ProgramModule,

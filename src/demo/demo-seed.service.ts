@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
 import { ReviewsDemoService } from '../reviews/demo/reviews-demo.service';
+import { seedDemoHouseholds } from './seed-households';
 import { seedProgramDemo } from '../program/program-demo';
 import { seedDemoPlans } from '../plans/demo-plans';
 
@@ -36,6 +37,7 @@ export class DemoSeedService {
       this.logger.log(`demo: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s${result ? ` (${JSON.stringify(result)})` : ''}`);
     };
     await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
+    await step('households and members of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoHouseholds(m)));
     await step('demo accounts', () => this.seedAccounts());
     // after the households step: decided review rounds 2021–2023 on the households in the register
     await step('review rounds, results and movement', () => this.moduleRef.get(ReviewsDemoService, { strict: false }).seed());

@@ -4,6 +4,7 @@ import { exportsMatrix } from './rows/exports';
 import { programMatrix } from './rows/program';
 import { authMatrix } from './rows/auth';
 import { healthMatrix } from './rows/health';
+import { householdsMatrix } from './rows/households';
 import { unitsMatrix } from './rows/units';
 import { usersMatrix } from './rows/users';
 import { reviewsMatrix } from './rows/reviews';
@@ -18,4 +19,5 @@ export const MATRIX_MODULES: MatrixModule[] = [
   programMatrix,
   exportsMatrix,
   reviewsMatrix,
+  householdsMatrix,
 ];
