@@ -7,12 +7,9 @@ import { createTestApp, TestApp } from '../utils/test-app';
  * Chiêm Hóa demo, the district report for 2022 gives 9,776 poor households at the start (31.31 %
  * of 31,223), 8,162 at the end (26.04 % of 31,344), 1,614 fewer, 5.27 points, 121.99 % of a
  * 4.32-point plan ("đạt 122%").
- *
- * TODO(merge): skipped until the demo households (households work) and the demo review rounds with
- * their results and movement (reviews work) are merged: in this branch the demo has units, accounts
- * and the plan only. Remove `.skip` after the merge; nothing else should need to change.
+ * The whole demo is loaded through the real seeder (units, households, reviews, plans, program).
  */
-describe.skip('the article on the Chiêm Hóa demo (needs the demo households and reviews: TODO after merge)', () => {
+describe('the article on the Chiêm Hóa demo', () => {
   let t: TestApp;
 
   beforeAll(async () => {
