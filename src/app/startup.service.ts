@@ -32,6 +32,16 @@ export class StartupService {
       }
       await this.auth.ensureFirstAdmin();
       if (options.demo ?? this.config.demoData) {
+        if (this.config.embedded && (await this.demo.isInterrupted()) && !(await this.demo.hasOwnData())) {
+          // The embedded database of `npm start` was stopped while the demo was loading: it holds
+          // nothing but part of the demo, so start it over rather than refuse to start.
+          this.logger.warn('the previous demo load was interrupted: emptying the embedded database and loading the demo again');
+          this.state.phase = 'resetting the interrupted demo';
+          await this.ds.query(`DROP SCHEMA public CASCADE`);
+          await this.ds.query(`CREATE SCHEMA public`);
+          await this.ds.runMigrations({ transaction: 'each' });
+          await this.auth.ensureFirstAdmin();
+        }
         this.state.phase = 'seeding demo data';
         await this.demo.seedIfEmpty();
       }

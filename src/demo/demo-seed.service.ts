@@ -24,11 +24,34 @@ export class DemoSeedService {
     return rows.length > 0;
   }
 
+  /** A demo load that began and never finished (the process stopped half-way). */
+  async isInterrupted(): Promise<boolean> {
+    const rows: { key: string }[] = await this.ds.query(`SELECT key FROM app_meta WHERE key IN ('demo', 'demo:started')`);
+    return rows.some((r) => r.key === 'demo:started') && !rows.some((r) => r.key === 'demo');
+  }
+
+  /**
+   * Whether the database holds anything but demo data: then an interrupted demo is never wiped
+   * automatically.
+   */
+  async hasOwnData(): Promise<boolean> {
+    const [row] = await this.ds.query(
+      `SELECT EXISTS (SELECT 1 FROM household WHERE NOT is_demo)
+           OR EXISTS (SELECT 1 FROM review_round WHERE NOT is_demo)
+           OR EXISTS (SELECT 1 FROM admin_unit WHERE NOT is_demo) AS own`,
+    );
+    return row.own;
+  }
+
   async seedIfEmpty(): Promise<boolean> {
     if (await this.isSeeded()) {
       this.logger.log('demo data already loaded');
       return false;
     }
+    if (await this.isInterrupted()) {
+      throw new Error('a previous demo load was interrupted; the database holds part of the demo. Delete the data (DATA_DIR for the embedded database) and start again');
+    }
+    await this.ds.query(`INSERT INTO app_meta (key, value) VALUES ('demo:started', $1)`, [JSON.stringify({ at: new Date().toISOString() })]);
     const started = Date.now();
     const step = async (name: string, fn: () => Promise<unknown>) => {
       const t = Date.now();
