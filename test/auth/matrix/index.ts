@@ -2,6 +2,7 @@ import type { MatrixModule } from './matrix';
 import { auditMatrix } from './rows/audit';
 import { exportsMatrix } from './rows/exports';
 import { programMatrix } from './rows/program';
+import { plansMatrix, reportsMatrix } from './rows/reports';
 import { authMatrix } from './rows/auth';
 import { healthMatrix } from './rows/health';
 import { unitsMatrix } from './rows/units';
@@ -16,4 +17,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   auditMatrix,
   programMatrix,
   exportsMatrix,
+  reportsMatrix,
+  plansMatrix,
 ];
