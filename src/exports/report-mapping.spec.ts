@@ -100,8 +100,26 @@ describe('breakdown mapping', () => {
     expect(b.causes.poor).toEqual({ '1': 8 });
     expect(b.causeList).toEqual([{ code: 1, name: 'Không có đất sản xuất' }]);
     expect(b.childDeprivations.poor).toEqual({ children: 12, noHealthInsurance: 1, malnourished: 2, outOfSchool: 3 });
-    expect(b.multidimensional.households).toEqual({ total: 102, kinh: 50, minority: 50 });
+    // 102 resident households, 100 registered: the Kinh column is unknown, the minority one comes from the register
+    expect(b.multidimensional.households).toEqual({ total: 102, kinh: null, minority: 50 });
     expect(b.multidimensional.poor).toEqual({ households: { total: 20, kinh: 5, minority: 15 }, persons: { total: 80, kinh: 20, minority: 60 }, meritorious: 1, noLabour: 2, femaleHead: 6 });
+  });
+
+  it('tables 12/13: the Kinh split when the register covers every resident household, in every unit of the tree or in none', () => {
+    const a = answers([row('02287', 'Thị trấn Vĩnh Lộc', 'commune'), row('02299', 'Xã Phúc Sơn', 'commune')]);
+    const m = a.multidimensional;
+    m.households = { total: 100, registered: 100, kinh: 50, ethnicMinority: 50 };
+    m.persons = { total: 400, registered: 400, kinh: 200, ethnicMinority: 200 };
+    m.children[0].households = { total: 60, registered: 60, kinh: 30, ethnicMinority: 30 };
+    m.children[0].persons = { total: 240, registered: 240, kinh: 120, ethnicMinority: 120 };
+    m.children[1].households = { total: 40, registered: 38, kinh: 18, ethnicMinority: 20 };
+    m.children[1].persons = { total: 160, registered: 160, kinh: 80, ethnicMinority: 80 };
+    const b = breakdownReport(a);
+    expect([b, ...b.children!].map((c) => c.multidimensional.households.kinh)).toEqual([null, null, null]);
+    expect(b.multidimensional.households).toEqual({ total: 100, kinh: null, minority: 50 });
+    expect([b, ...b.children!].map((c) => c.multidimensional.persons.kinh)).toEqual([200, 120, 80]);
+    m.children[1].households = { total: 40, registered: 40, kinh: 20, ethnicMinority: 20 };
+    expect(breakdownReport(a).multidimensional.households).toEqual({ total: 100, kinh: 50, minority: 50 });
   });
 
   it('joins the six answers\' children by unit code', () => {

@@ -114,6 +114,32 @@ function multidimensionalClass(c: Json): MultidimensionalClass {
   return { households: split(c?.households), persons: split(c?.persons), meritorious: n(c?.meritorious), noLabour: n(c?.noLabourCapacity), femaleHead: n(c?.femaleHead) };
 }
 
+/**
+ * Tables 12/13 "Tổng số hộ (khẩu) chung": the round's resident total (the rates' denominator), and
+ * the Kinh / ethnic-minority split of the households registered at the decision. The form's
+ * total is Kinh + DTTS: when the register does not cover every resident household the Kinh
+ * column is left empty (unknown), not made up; the minority column stays (the minority rate's
+ * denominator, as in the JSON report).
+ */
+function residentSplit(s: Json): EthnicSplit {
+  const total = n(s?.total);
+  const covered = nOrNull(s?.registered) === total;
+  return { total, kinh: covered ? nOrNull(s?.kinh) : null, minority: nOrNull(s?.ethnicMinority) };
+}
+
+/**
+ * The Kinh column is shown for the whole tree or not at all: a parent's cell is the SUM of its
+ * children's, so one unit without the split would make the parent's Kinh + DTTS contradict its total.
+ */
+function kinhAllOrNone(root: BreakdownNode): void {
+  const nodes: BreakdownNode[] = [];
+  const walk = (x: BreakdownNode) => { nodes.push(x); (x.children ?? []).forEach(walk); };
+  walk(root);
+  for (const k of ['households', 'persons'] as const) {
+    if (nodes.some((x) => x.multidimensional[k].kinh === null)) for (const x of nodes) x.multidimensional[k].kinh = null;
+  }
+}
+
 /** One unit's node from the six answers' rows of that unit. */
 function breakdownNode(a: BreakdownAnswers): Omit<BreakdownNode, 'children'> {
   const pair = <T>(row: Json, f: (c: Json) => T) => ({ poor: f(row?.poor), nearPoor: f(row?.nearPoor) });
@@ -127,8 +153,8 @@ function breakdownNode(a: BreakdownAnswers): Omit<BreakdownNode, 'children'> {
     causes: pair(a.causes, causes),
     childDeprivations: pair(a.children, childDeprivations),
     multidimensional: {
-      households: { total: n(m?.households?.total), kinh: nOrNull(m?.households?.kinh), minority: nOrNull(m?.households?.ethnicMinority) },
-      persons: { total: n(m?.persons?.total), kinh: nOrNull(m?.persons?.kinh), minority: nOrNull(m?.persons?.ethnicMinority) },
+      households: residentSplit(m?.households),
+      persons: residentSplit(m?.persons),
       poor: multidimensionalClass(m?.poor),
       nearPoor: multidimensionalClass(m?.nearPoor),
     },
@@ -165,7 +191,7 @@ export function breakdownReport(a: BreakdownAnswers, nested: ReadonlyMap<string,
     .map(([code, name]) => ({ code, name, minority: code !== KINH }));
   const indicators = (a.deprivations.poor?.indicators ?? a.deprivations.nearPoor?.indicators ?? []).map((i: Json) => ({ key: i.key, name: i.name }));
   const causeList = (a.causes.poor?.causes ?? a.causes.nearPoor?.causes ?? []).map((k: Json) => ({ code: k.code, name: k.name }));
-  return {
+  const report: BreakdownReport = {
     ...breakdownNode(a),
     ...(children.length ? { children } : {}),
     year: a.deprivations.year,
@@ -174,6 +200,8 @@ export function breakdownReport(a: BreakdownAnswers, nested: ReadonlyMap<string,
     causeList,
     ethnicGroups,
   };
+  kinhAllOrNone(report);
+  return report;
 }
 
 // ---------------------------------------------------------------- program progress
