@@ -5,10 +5,16 @@
  */
 import * as exportsList from './exports-list';
 import { runReportsBench } from './reports.bench';
+import { runClassifyBench } from './classify.bench';
+import { runReviewsDemoBench } from './reviews-demo.bench';
+import { runReviewsImportBench } from './reviews-import.bench';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   reports: runReportsBench,
   'exports-list': () => exportsList.run(),
+  'reviews-import': runReviewsImportBench,
+  classify: runClassifyBench,
+  'reviews-demo': runReviewsDemoBench,
 };
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { Foundation1700000000000 } from './1700000000000-Foundation';
 import { Households1700000001000 } from './1700000001000-Households';
 import { Reviews1700000002000 } from './1700000002000-Reviews';
 import { UnitVersionLock1700000003000 } from './1700000003000-UnitVersionLock';
+import { ReviewsWorkflow1700000005000 } from './1700000005000-ReviewsWorkflow';
 import { Plans1700000006000 } from './1700000006000-Plans';
 import { AuthHardening1700000007000 } from './1700000007000-AuthHardening';
 import { Program1700000008000 } from './1700000008000-Program';
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Households1700000001000,
   Reviews1700000002000,
   UnitVersionLock1700000003000,
+  ReviewsWorkflow1700000005000,
   Plans1700000006000,
   AuthHardening1700000007000,
   Program1700000008000,

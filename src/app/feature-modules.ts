@@ -6,6 +6,8 @@ import { AuditModule } from '../audit/audit.module';
 import { ProgramModule } from '../program/program.module';
 import { PlansModule } from '../plans/plans.module';
 import { ReportsModule } from '../reports/reports.module';
+import { StandardsModule } from '../standards/standards.module';
+import { ReviewsModule } from '../reviews/reviews.module';
 
 /** The feature modules, one folder each. */
 export const FEATURE_MODULES = [
@@ -17,4 +19,6 @@ export const FEATURE_MODULES = [
   ExportsModule,
   PlansModule,
   ReportsModule,
+  StandardsModule,
+  ReviewsModule,
 ];

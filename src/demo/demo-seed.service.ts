@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { seedDemoUnits } from './seed-units';
+import { ReviewsDemoService } from '../reviews/demo/reviews-demo.service';
 import { seedProgramDemo } from '../program/program-demo';
 import { seedDemoPlans } from '../plans/demo-plans';
 
@@ -14,7 +16,7 @@ import { seedDemoPlans } from '../plans/demo-plans';
 export class DemoSeedService {
   private readonly logger = new Logger('DemoSeed');
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly auth: AuthService) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly auth: AuthService, private readonly moduleRef: ModuleRef) {}
 
   async isSeeded(): Promise<boolean> {
     const rows = await this.ds.query(`SELECT 1 FROM app_meta WHERE key = 'demo'`);
@@ -35,6 +37,8 @@ export class DemoSeedService {
     };
     await step('administrative units of Chiêm Hóa', () => this.ds.transaction((m) => seedDemoUnits(m)));
     await step('demo accounts', () => this.seedAccounts());
+    // after the households step: decided review rounds 2021–2023 on the households in the register
+    await step('review rounds, results and movement', () => this.moduleRef.get(ReviewsDemoService, { strict: false }).seed());
     // keep last (after the households and reviews steps): the district plan of 2022, 4.32 points
     await step('plans (Chiêm Hóa 2022: 4.32 points)', () => this.ds.transaction((m) => seedDemoPlans(m)));
     // keep last: it supports households of the decided reviews seeded above (and skips them if none)

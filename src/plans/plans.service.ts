@@ -32,6 +32,8 @@ export class PlansService {
   }
 
   async list(user: AuthUser, q: PlanListQuery): Promise<Page<PlanView>> {
+    // a filter on a unit outside the caller's area is refused (403), as for every list; without one, the area filters
+    if (q.unit !== undefined) await this.scope.assertRead(user, [q.unit]);
     const params: unknown[] = [];
     const scopeSql = this.scope.filter(user, 'p.unit_code', params);
     const { items, total } = await this.repo.list({ unit: q.unit, year: q.year, scopeSql, params }, { limit: q.pageSize, offset: q.offset });

@@ -7,6 +7,7 @@ import { authMatrix } from './rows/auth';
 import { healthMatrix } from './rows/health';
 import { unitsMatrix } from './rows/units';
 import { usersMatrix } from './rows/users';
+import { reviewsMatrix } from './rows/reviews';
 
 /** Every module's rows. A new feature module adds its file in ./rows and appends it here. */
 export const MATRIX_MODULES: MatrixModule[] = [
@@ -17,6 +18,7 @@ export const MATRIX_MODULES: MatrixModule[] = [
   auditMatrix,
   programMatrix,
   exportsMatrix,
+  reviewsMatrix,
   reportsMatrix,
   plansMatrix,
 ];

@@ -43,9 +43,9 @@ export const plansMatrix: MatrixModule = {
   rows: [
     { route: 'GET /api/plans', scoped: false, request: () => ({ path: '/api/plans', query: { pageSize: 1000 } }), expect: SIGNED_IN(200), unitOf },
     {
-      // a filter on a unit outside the area is answered with the caller's part of it: nothing
+      // a filter on a unit outside the area is refused, as for every list
       route: 'GET /api/plans', title: 'of a unit',
-      request: (_c, { area }) => ({ path: '/api/plans', query: { unit: area.district, pageSize: 1000 } }), expect: SIGNED_IN(200), unitOf,
+      request: (_c, { area }) => ({ path: '/api/plans', query: { unit: area.commune, pageSize: 1000 } }), expect: SCOPED_READ(200), unitOf,
     },
     {
       route: 'GET /api/plans', title: 'of a year',

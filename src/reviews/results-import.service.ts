@@ -1,0 +1,318 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { ScopeService } from '../auth/scope.service';
+import { cellText, isBlank, parseInteger, parseMark, splitList } from '../common/excel/cell-values';
+import { setTextCell } from '../common/excel/safe-cell';
+import { DomainError, ErrorDetail } from '../common/errors/domain-error';
+import { foldText, matchKey } from '../common/text/vietnamese';
+import { StandardView } from '../standards/standards.repository';
+import { CAUSE_CODES, SUPPORT_NEEDS } from './domain/result';
+import { assertFound } from './reviews.common';
+import { BulkResultRow, ResultsService } from './results.service';
+import { ResultsRepository } from './results.repository';
+import { RoundRow, RoundsRepository } from './rounds.repository';
+
+export const SHEET_NAME = 'Kết quả rà soát';
+const HEADER_ROW = 4;
+const MAX_ERRORS = 1000;
+
+type Field = 'code' | 'headName' | 'village' | 'quickScreen' | 'b1Score' | 'income' | 'causes' | 'needs' | 'farmAverage' | `ind:${string}`;
+
+/** The template's headings, in order (the indicators come between the income and the causes). */
+function headings(standard: StandardView): { field: Field; title: string; width: number }[] {
+  return [
+    { field: 'code', title: 'Mã hộ', width: 14 },
+    { field: 'headName', title: 'Họ và tên chủ hộ', width: 26 },
+    { field: 'village', title: 'Thôn, tổ dân phố', width: 18 },
+    { field: 'quickScreen', title: 'Phiếu A: loại khỏi rà soát (x)', width: 12 },
+    { field: 'b1Score', title: 'Điểm B1', width: 9 },
+    { field: 'income', title: 'Thu nhập bình quân (đồng/người/tháng)', width: 16 },
+    ...standard.indicators.map((i) => ({ field: `ind:${i.key}` as Field, title: `${i.nameVi} [${i.key}]`, width: 12 })),
+    { field: 'causes', title: 'Nguyên nhân nghèo (mã 1–8)', width: 14 },
+    { field: 'needs', title: 'Nhu cầu hỗ trợ', width: 22 },
+    { field: 'farmAverage', title: 'Hộ NLN có mức sống trung bình (x)', width: 12 },
+  ];
+}
+
+const FIELD_NAME: Record<string, string> = {
+  code: 'code', quickScreen: 'quickScreen', b1Score: 'b1Score', income: 'incomePerCapita', causes: 'causes', needs: 'supportNeeds', farmAverage: 'farmAverage',
+};
+
+/** Column letter of a 1-based index. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Finds the columns by their headings (officers reorder and retitle them): exact, [key], or the indicator's name. */
+function mapHeader(values: unknown[], standard: StandardView): Map<Field, number> {
+  const wanted = new Map<string, Field>();
+  for (const h of headings(standard)) wanted.set(matchKey(h.title), h.field);
+  for (const i of standard.indicators) {
+    wanted.set(matchKey(i.nameVi), `ind:${i.key}`);
+    wanted.set(matchKey(i.key), `ind:${i.key}`);
+  }
+  const aliases: [string, Field][] = [
+    ['mã hộ gia đình', 'code'], ['ma ho', 'code'], ['điểm b1', 'b1Score'], ['tổng điểm b1', 'b1Score'], ['thu nhập', 'income'],
+    ['thu nhập bình quân', 'income'], ['phiếu a', 'quickScreen'], ['nguyên nhân nghèo', 'causes'], ['nhu cầu hỗ trợ', 'needs'],
+    ['hộ nln có mức sống trung bình', 'farmAverage'], ['chủ hộ', 'headName'], ['họ và tên chủ hộ', 'headName'],
+  ];
+  for (const [a, f] of aliases) if (!wanted.has(matchKey(a))) wanted.set(matchKey(a), f);
+  const out = new Map<Field, number>();
+  values.forEach((v, col) => {
+    const text = cellText(v);
+    if (!text) return;
+    const bracket = /\[([A-Za-z0-9]+)\]\s*$/.exec(text);
+    const field = (bracket && standard.indicators.some((i) => i.key === bracket[1]) ? (`ind:${bracket[1]}` as Field) : undefined)
+      ?? wanted.get(matchKey(text));
+    if (field && !out.has(field)) out.set(field, col);
+  });
+  return out;
+}
+
+interface ParsedRow {
+  excelRow: number;
+  code: string;
+  row: Omit<BulkResultRow, 'householdId'>;
+}
+
+/**
+ * The Excel path of results: a template listing the commune's households (one row each, a column
+ * per indicator of the round's standard), and the import of the filled template — all or nothing,
+ * every bad cell reported with its row and column.
+ */
+@Injectable()
+export class ResultsImportService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly results: ResultsService,
+    private readonly repo: ResultsRepository,
+    private readonly rounds: RoundsRepository,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The template of a round, pre-filled with the results already entered. */
+  async template(user: AuthUser, roundId: number): Promise<{ filename: string; buffer: Buffer }> {
+    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    await this.scope.assertRead(user, [round.communeCode]);
+    const ctx = await this.results.contextFor(round);
+    const commune = await this.rounds.commune(round.communeCode, ctx.referenceDate);
+    const households: { id: number; code: string; headName: string; village: string | null; quickScreen: string | null; b1Score: number | null;
+      income: number | null; entered: string[] | null; causes: number[] | null; needs: string[] | null; farmAverage: boolean | null }[] = await this.ds.query(
+      `SELECT h.id, h.code, h.head_name AS "headName",
+              (SELECT v.name FROM admin_unit_version v WHERE v.code = h.village_code ORDER BY v.valid_from DESC LIMIT 1) AS village,
+              x.quick_screen AS "quickScreen", x.b1_score AS "b1Score", x.income_per_capita AS income, x.entered_deprivations AS entered,
+              x.causes, x.support_needs AS needs, x.farm_average AS "farmAverage"
+         FROM household h LEFT JOIN review_result x ON x.household_id = h.id AND x.round_id = $2
+        WHERE h.commune_code = $1 AND (h.status = 'active' OR h.status_date > $3::date)
+          ${round.kind === 'regular' ? `AND h.id IN (SELECT household_id FROM review_application WHERE round_id = $2 AND status <> 'refused')` : ''}
+        ORDER BY h.village_code NULLS LAST, h.code`,
+      [round.communeCode, roundId, ctx.referenceDate],
+    );
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Rà soát hộ nghèo, hộ cận nghèo';
+    const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }] });
+    const cols = headings(ctx.standard);
+    ws.columns = [{ width: 6 }, ...cols.map((c) => ({ width: c.width }))];
+    ws.getCell(1, 1).value = `KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${round.year} — ${commune?.name ?? round.communeCode}`;
+    ws.getCell(1, 1).font = { bold: true, size: 13 };
+    ws.getCell(2, 1).value =
+      `Chuẩn ${ctx.standard.code}, danh sách năm ${round.listYear}, vòng rà soát số ${round.id} (${round.kind === 'periodic' ? 'định kỳ' : 'thường xuyên'}). ` +
+      `Ghi điểm B1 và/hoặc thu nhập; đánh dấu x vào chỉ số thiếu hụt (Phiếu B2); nguyên nhân nghèo ghi mã 1–8 cách nhau bởi dấu phẩy; ` +
+      `nhu cầu hỗ trợ: ${Object.values(SUPPORT_NEEDS).join(', ')}. Dòng không ghi gì là hộ chưa rà soát.`;
+    const header = ws.getRow(HEADER_ROW);
+    header.values = ['STT', ...cols.map((c) => c.title)];
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    header.height = 60;
+    const needName = (k: string) => SUPPORT_NEEDS[k] ?? k;
+    households.forEach((h, i) => {
+      const entered = new Set(h.entered ?? []);
+      const row = ws.getRow(HEADER_ROW + 1 + i);
+      row.getCell(1).value = i + 1;
+      cols.forEach((c, k) => {
+        const cell = row.getCell(k + 2);
+        switch (c.field) {
+          // what people typed goes in as text, never as a formula (DEVELOPING.md "Excel exports: user text")
+          case 'code': return setTextCell(cell, h.code);
+          case 'headName': return setTextCell(cell, h.headName);
+          case 'village': return setTextCell(cell, h.village ?? '');
+          case 'quickScreen': cell.value = h.quickScreen === 'screened_out' ? 'x' : null; return;
+          case 'b1Score': cell.value = h.b1Score ?? null; return;
+          case 'income': cell.value = h.income ?? null; return;
+          case 'causes': cell.value = (h.causes ?? []).join(', ') || null; return;
+          case 'needs': cell.value = (h.needs ?? []).map(needName).join(', ') || null; return;
+          case 'farmAverage': cell.value = h.farmAverage ? 'x' : null; return;
+          default: cell.value = entered.has(c.field.slice(4)) ? 'x' : null;
+        }
+      });
+    });
+    const guide = wb.addWorksheet('Hướng dẫn');
+    guide.columns = [{ width: 40 }, { width: 90 }];
+    guide.addRows([
+      ['Cột', 'Cách ghi'],
+      ['Mã hộ', 'Mã hộ trong sổ hộ của xã (bắt buộc; không sửa).'],
+      ['Phiếu A', 'Ghi x nếu hộ bị loại qua phiếu nhận diện nhanh (không rà soát tiếp bằng Phiếu B).'],
+      ['Điểm B1', `Tổng điểm Phiếu B1 (số nguyên). Ngưỡng: ${ctx.standard.lines.map((l) => `${l.areaType === 'rural' ? 'nông thôn' : 'thành thị'} ${l.b1Cutoff ?? 'chưa quy định'}`).join(', ')}.`],
+      ['Thu nhập bình quân', 'Đồng/người/tháng; chấp nhận 1.500.000 hoặc 1500000.'],
+      ['Chỉ số thiếu hụt', 'Đánh dấu x (hoặc 1, có) vào ô của chỉ số hộ thiếu hụt; để trống nếu không thiếu hụt.'],
+      ['Nguyên nhân nghèo', '1 Thiếu đất sản xuất; 2 Thiếu vốn sản xuất; 3 Thiếu lao động; 4 Thiếu công cụ sản xuất; 5 Thiếu kiến thức sản xuất; 6 Thiếu kỹ năng lao động; 7 Có người ốm đau, bệnh nặng, tai nạn; 8 Nguyên nhân khác.'],
+      ['Nhu cầu hỗ trợ', Object.values(SUPPORT_NEEDS).join('; ')],
+      ['Hộ NLN có mức sống TB', 'Ghi x nếu hộ được công nhận hộ làm nông, lâm, ngư nghiệp có mức sống trung bình (Phiếu C).'],
+      ['Nhập tệp', 'Tệp chỉ được nhập khi mọi dòng hợp lệ; nếu có lỗi, không dòng nào được ghi và danh sách lỗi nêu dòng, cột.'],
+    ]);
+    guide.getRow(1).font = { bold: true };
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    return { filename: `ket-qua-ra-soat-${round.communeCode}-${round.year}${round.month ? `-${round.month}` : ''}-vong-${round.id}.xlsx`, buffer };
+  }
+
+  /** Reads the first sheet with the streaming reader and checks every cell; no database access. */
+  async parse(buffer: Buffer, standard: StandardView): Promise<{ rows: ParsedRow[]; errors: ErrorDetail[]; errorCount: number; skipped: number; columns: Map<Field, number> }> {
+    const errors: ErrorDetail[] = [];
+    let errorCount = 0;
+    const rows: ParsedRow[] = [];
+    let skipped = 0;
+    let header: Map<Field, number> | undefined;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+      worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit',
+    });
+    const needByName = new Map<string, string>();
+    for (const [k, name] of Object.entries(SUPPORT_NEEDS)) { needByName.set(foldText(k), k); needByName.set(foldText(name), k); }
+    needByName.set(foldText('vay vốn'), 'credit');
+    needByName.set(foldText('sản xuất'), 'production');
+    const heading = (f: Field) => headings(standard).find((h) => h.field === f)?.title ?? f;
+    try {
+      for await (const ws of reader) {
+        for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+          const values = row.values as unknown[];
+          if (!header) {
+            if (row.number > 20) break;
+            const map = mapHeader(values, standard);
+            if (map.has('code') && (map.has('b1Score') || map.has('income'))) header = map;
+            continue;
+          }
+          const at = (f: Field) => (header!.has(f) ? values[header!.get(f)!] : undefined);
+          const err = (f: Field, message: string, value?: unknown) => {
+            errorCount++;
+            if (errors.length < MAX_ERRORS) {
+              errors.push({ row: row.number, column: columnLetter(header!.get(f) ?? 0), heading: heading(f), field: FIELD_NAME[f] ?? (f.startsWith('ind:') ? `deprivations.${f.slice(4)}` : f), message, ...(value !== undefined ? { value } : {}) });
+            }
+          };
+          const inputFields = [...header.keys()].filter((f) => f !== 'code' && f !== 'headName' && f !== 'village');
+          const code = cellText(at('code'));
+          if (inputFields.every((f) => isBlank(at(f)))) {
+            if (code) skipped++;
+            continue; // not surveyed yet (or an empty line)
+          }
+          if (!code) { err('code', 'the household code is missing'); continue; }
+          const before = errorCount;
+          const b1 = parseInteger(at('b1Score'), { min: 0, max: 100_000 });
+          if (b1.error) err('b1Score', b1.error, cellText(at('b1Score')));
+          const income = parseInteger(at('income'), { min: 0, max: 1_000_000_000 });
+          if (income.error) err('income', income.error, cellText(at('income')));
+          const qs = parseMark(at('quickScreen'));
+          if (qs.error) err('quickScreen', qs.error, cellText(at('quickScreen')));
+          const farm = parseMark(at('farmAverage'));
+          if (farm.error) err('farmAverage', farm.error, cellText(at('farmAverage')));
+          const deprivations: string[] = [];
+          for (const ind of standard.indicators) {
+            const f = `ind:${ind.key}` as Field;
+            if (!header.has(f)) continue;
+            const mk = parseMark(at(f));
+            if (mk.error) err(f, mk.error, cellText(at(f)));
+            else if (mk.value) deprivations.push(ind.key);
+          }
+          const causes: number[] = [];
+          for (const c of splitList(at('causes'))) {
+            const n = Number(c);
+            if (!(CAUSE_CODES as readonly number[]).includes(n)) err('causes', `"${c}" is not a cause code 1–8`, c);
+            else if (!causes.includes(n)) causes.push(n);
+          }
+          const needs: string[] = [];
+          for (const c of splitList(at('needs'))) {
+            const k = needByName.get(foldText(c));
+            if (!k) err('needs', `"${c}" is not a support need (${Object.values(SUPPORT_NEEDS).join(', ')})`, c);
+            else if (!needs.includes(k)) needs.push(k);
+          }
+          if (b1.value == null && income.value == null && !qs.value && errorCount === before) {
+            err(header.has('b1Score') ? 'b1Score' : 'income', 'give the Phiếu B1 score or the income (or mark Phiếu A)');
+          }
+          if (errorCount !== before) continue;
+          rows.push({
+            excelRow: row.number,
+            code,
+            row: {
+              quickScreen: qs.value ? 'screened_out' : null, b1Score: b1.value ?? null, incomePerCapita: income.value ?? null,
+              // the sheet is Phiếu B2: every indicator column present is an answer (blank = not deprived)
+              enteredDeprivations: deprivations, farmAverage: farm.value ?? false, causes, supportNeeds: needs,
+            },
+          });
+        }
+        break; // the first sheet only
+      }
+    } catch (e) {
+      throw new DomainError('BAD_FILE', `The file is not a readable .xlsx workbook: ${(e as Error).message}`, [{ field: 'file', message: 'unreadable' }]);
+    }
+    if (!header) {
+      throw new DomainError('BAD_FILE', 'No heading row with "Mã hộ" and "Điểm B1" or "Thu nhập" in the first 20 rows of the first sheet', [{ field: 'file', message: 'no heading row' }]);
+    }
+    return { rows, errors, errorCount, skipped, columns: header };
+  }
+
+  /** Imports a filled template: all or nothing. */
+  async import(user: AuthUser, roundId: number, buffer: Buffer, filename?: string) {
+    const round0 = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    await this.scope.assertWrite(user, 'register', [round0.communeCode]);
+    const ctx0 = await this.results.contextFor(round0);
+    const parsed = await this.parse(buffer, ctx0.standard);
+    return this.ds.transaction(async (m) => {
+      const round: RoundRow = await this.results.roundForWrite(user, roundId, m);
+      const ctx = round.standardCode === ctx0.standard.code ? { ...ctx0, round } : await this.results.contextFor(round, m);
+      const errors = [...parsed.errors];
+      let errorCount = parsed.errorCount;
+      const col = (f: Field) => (parsed.columns.has(f) ? columnLetter(parsed.columns.get(f)!) : undefined);
+      const fieldOf: Record<string, Field> = { b1Score: 'b1Score', incomePerCapita: 'income', quickScreen: 'quickScreen' };
+      const households = await this.repo.communeHouseholds(round.communeCode, m);
+      const byCode = new Map(households.map((h) => [h.code.trim().toUpperCase(), h]));
+      const seen = new Map<number, number>();
+      const resolved: { excelRow: number; row: BulkResultRow; h: (typeof households)[number] }[] = [];
+      for (const p of parsed.rows) {
+        const h = byCode.get(p.code.toUpperCase());
+        const codeErr = (message: string) => { errorCount++; errors.push({ row: p.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message, value: p.code }); };
+        if (!h) { codeErr(`no household with code ${p.code} in commune ${round.communeCode}`); continue; }
+        if (seen.has(h.id)) { codeErr(`household ${p.code} appears twice (also row ${seen.get(h.id)})`); continue; }
+        seen.set(h.id, p.excelRow);
+        resolved.push({ excelRow: p.excelRow, row: { householdId: h.id, ...p.row }, h });
+      }
+      const problems = await this.results.checkHouseholds(round, resolved.map((r) => r.h), m);
+      for (const r of resolved) {
+        const problem = problems.get(r.h.id);
+        if (problem) { errorCount++; errors.push({ row: r.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message: problem, value: r.h.code }); }
+      }
+      const ok = resolved.filter((r) => !problems.has(r.h.id));
+      const members = await this.repo.members({ communeCode: round.communeCode }, m);
+      const existing = await this.repo.existing(round.id, null, m);
+      const prepared = this.results.prepare(ctx, ok.map((r) => r.row), members, existing, user.username);
+      for (const e of prepared.errors) {
+        const r = ok[e.index];
+        errorCount++;
+        errors.push({ row: r.excelRow, column: fieldOf[e.field] ? col(fieldOf[e.field]) : undefined, field: e.field, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) });
+      }
+      if (errorCount) {
+        errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+        throw new DomainError('IMPORT_INVALID', `${errorCount} error(s) in the file; nothing was written${errorCount > MAX_ERRORS ? ` (the first ${MAX_ERRORS} are listed)` : ''}`, errors.slice(0, MAX_ERRORS));
+      }
+      const { created, updated } = await this.repo.upsertMany(round.id, prepared.records, m);
+      const summary = { rows: ok.length, created, updated, skipped: parsed.skipped, overridesKept: prepared.records.filter((r) => r.override_reason).length };
+      await this.audit.record(m, user, { action: 'import', entity: 'review_result', entityId: `round:${roundId}`, unitCode: round.communeCode, newValue: { file: filename ?? null, ...summary } });
+      return { roundId, ...summary };
+    });
+  }
+}

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PovertyClass } from '../standards/domain/classify';
+import type { MemberFacts } from './domain/deprivations';
+
+/** A household as results need it. */
+export interface HouseholdRef {
+  id: number;
+  code: string;
+  communeCode: string;
+  villageCode: string | null;
+  headName: string;
+  status: string;
+  statusDate: string | null;
+  registeredOn: string;
+}
+
+/** One row to write into review_result (snake_case: the column names). */
+export interface ResultRecord {
+  household_id: number;
+  standard_code: string;
+  area_type: string;
+  quick_screen: string | null;
+  b1_score: number | null;
+  income_per_capita: number | null;
+  entered_deprivations: string[] | null;
+  derived_deprivations: string[];
+  derived_assessed: string[];
+  deprivations: string[];
+  deprivation_count: number;
+  b2_score: number;
+  computed_class: PovertyClass;
+  decided_class: PovertyClass;
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: string | null;
+  local_standard_code: string | null;
+  local_class: PovertyClass | null;
+  local_explanation: string | null;
+  farm_average: boolean;
+  causes: number[];
+  support_needs: string[];
+  explanation: string;
+  income_basis: string;
+  poverty_line: number;
+  average_upper: number | null;
+  b1_cutoff: number | null;
+  is_demo: boolean;
+  updated_by: string;
+}
+
+/** The columns a result write sets (the parameters take their types from them). */
+const COLS: (keyof ResultRecord)[] = [
+  'household_id', 'standard_code', 'area_type', 'quick_screen', 'b1_score', 'income_per_capita', 'entered_deprivations',
+  'derived_deprivations', 'derived_assessed', 'deprivations', 'deprivation_count', 'b2_score', 'computed_class', 'decided_class',
+  'override_reason', 'override_by', 'override_at', 'local_standard_code', 'local_class', 'local_explanation', 'farm_average', 'causes',
+  'support_needs', 'explanation', 'income_basis', 'poverty_line', 'average_upper', 'b1_cutoff', 'is_demo', 'updated_by',
+];
+/**
+ * INSERT … VALUES of `n` rows (parameters typed by their target columns) that replaces a
+ * household's existing result of the round.
+ */
+function upsertSql(n: number): string {
+  const width = COLS.length + 1;
+  const rows = Array.from({ length: n }, (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+  return `
+  INSERT INTO review_result (round_id, ${COLS.join(', ')}) VALUES ${rows.join(', ')}
+  ON CONFLICT (round_id, household_id) DO UPDATE SET
+    ${COLS.filter((c) => c !== 'household_id' && c !== 'is_demo').map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+    version = review_result.version + 1, updated_at = now()
+  RETURNING (xmax = 0) AS inserted`;
+}
+const UPSERT_BATCH = 1000; // 31 parameters a row: well under PostgreSQL's 65,535
+
+export const RESULT_COLUMNS = `
+  x.id, x.round_id AS "roundId", x.household_id AS "householdId", h.code AS "householdCode", h.head_name AS "headName",
+  h.village_code AS "villageCode", x.standard_code AS "standard", x.area_type AS "areaType", x.source,
+  x.quick_screen AS "quickScreen", x.b1_score AS "b1Score", x.income_per_capita AS "incomePerCapita",
+  x.entered_deprivations AS "enteredDeprivations", x.derived_deprivations AS "derivedDeprivations",
+  x.derived_assessed AS "derivedAssessed", x.deprivations, x.deprivation_count AS "deprivationCount", x.b2_score AS "b2Score",
+  x.income_basis AS "incomeBasis", x.poverty_line AS "povertyLine", x.average_upper AS "averageUpper", x.b1_cutoff AS "b1Cutoff",
+  x.computed_class AS "computedClass", x.decided_class AS "decidedClass", x.override_reason AS "overrideReason",
+  x.override_by AS "overrideBy", x.override_at AS "overrideAt", x.local_standard_code AS "localStandard", x.local_class AS "localClass",
+  x.local_explanation AS "localExplanation", x.farm_average AS "farmAverage", x.causes, x.support_needs AS "supportNeeds",
+  x.explanation, x.certificate_number AS "certificateNumber", x.previous_class AS "previousClass",
+  x.snap_persons AS "snapPersons", x.snap_head_name AS "snapHeadName", x.snap_head_sex AS "snapHeadSex",
+  x.snap_head_ethnicity AS "snapHeadEthnicity", x.snap_village_code AS "snapVillageCode", x.snap_ethnic_minority AS "snapEthnicMinority",
+  x.snap_female_head AS "snapFemaleHead", x.snap_meritorious AS "snapMeritorious", x.snap_no_labour AS "snapNoLabour",
+  x.snap_children AS "snapChildren", x.snap_children_no_insurance AS "snapChildrenNoInsurance",
+  x.snap_children_malnourished AS "snapChildrenMalnourished", x.snap_children_out_of_school AS "snapChildrenOutOfSchool",
+  x.version, x.created_at AS "createdAt", x.updated_at AS "updatedAt", x.updated_by AS "updatedBy"`;
+
+/** The SQL of review results. */
+@Injectable()
+export class ResultsRepository {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.ds.manager;
+  }
+
+  async household(id: number, manager?: EntityManager): Promise<HouseholdRef | undefined> {
+    const rows = await this.m(manager).query(
+      `SELECT id, code, commune_code AS "communeCode", village_code AS "villageCode", head_name AS "headName", status,
+              status_date AS "statusDate", registered_on AS "registeredOn"
+         FROM household WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** Every household of a commune (any status), for imports and templates. */
+  async communeHouseholds(communeCode: string, manager?: EntityManager): Promise<HouseholdRef[]> {
+    return this.m(manager).query(
+      `SELECT id, code, commune_code AS "communeCode", village_code AS "villageCode", head_name AS "headName", status,
+              status_date AS "statusDate", registered_on AS "registeredOn"
+         FROM household WHERE commune_code = $1 ORDER BY village_code NULLS LAST, code`,
+      [communeCode],
+    );
+  }
+
+  /** Member facts of the given households (or of every household of a commune), grouped by household. */
+  async members(filter: { householdIds?: number[]; communeCode?: string }, manager?: EntityManager): Promise<Map<number, MemberFacts[]>> {
+    const where = filter.householdIds ? `m.household_id = ANY($1::int[])` : `m.household_id IN (SELECT id FROM household WHERE commune_code = $1)`;
+    const rows: (MemberFacts & { householdId: number })[] = await this.m(manager).query(
+      `SELECT m.household_id AS "householdId", m.sex, m.birth_year AS "birthYear", m.birth_date AS "birthDate",
+              m.health_insurance AS "healthInsurance", m.in_school AS "inSchool", m.education_level AS "educationLevel",
+              m.disability, m.labour_capacity AS "labourCapacity", m.employment, m.malnourished
+         FROM household_member m WHERE ${where}`,
+      [filter.householdIds ?? filter.communeCode],
+    );
+    const out = new Map<number, MemberFacts[]>();
+    for (const r of rows) {
+      const { householdId, ...facts } = r;
+      let list = out.get(householdId);
+      if (!list) out.set(householdId, (list = []));
+      list.push(facts);
+    }
+    return out;
+  }
+
+  /** Existing results of a round: version and override, by household. */
+  async existing(roundId: number, householdIds: number[] | null, manager: EntityManager): Promise<Map<number, { version: number; decidedClass: PovertyClass; overrideReason: string | null; overrideBy: string | null; overrideAt: string | null }>> {
+    const rows = await manager.query(
+      `SELECT household_id AS "householdId", version, decided_class AS "decidedClass", override_reason AS "overrideReason",
+              override_by AS "overrideBy", override_at AS "overrideAt"
+         FROM review_result WHERE round_id = $1 ${householdIds ? 'AND household_id = ANY($2::int[])' : ''}`,
+      householdIds ? [roundId, householdIds] : [roundId],
+    );
+    return new Map(rows.map((r: { householdId: number }) => [r.householdId, r]));
+  }
+
+  /** Inserts or replaces results, in batches, one multi-row statement per batch. */
+  async upsertMany(roundId: number, records: ResultRecord[], manager: EntityManager): Promise<{ created: number; updated: number }> {
+    let created = 0;
+    let updated = 0;
+    let fullSql: string | undefined;
+    for (let i = 0; i < records.length; i += UPSERT_BATCH) {
+      const batch = records.slice(i, i + UPSERT_BATCH);
+      const params: unknown[] = [];
+      for (const r of batch) {
+        params.push(roundId);
+        for (const c of COLS) params.push(r[c]);
+      }
+      const sql = batch.length === UPSERT_BATCH ? (fullSql ??= upsertSql(UPSERT_BATCH)) : upsertSql(batch.length);
+      const rows: { inserted: boolean }[] = await manager.query(sql, params);
+      for (const r of rows) r.inserted ? created++ : updated++;
+    }
+    return { created, updated };
+  }
+
+  async find(roundId: number, householdId: number, manager?: EntityManager): Promise<Record<string, unknown> | undefined> {
+    const rows = await this.m(manager).query(
+      `SELECT ${RESULT_COLUMNS} FROM review_result x JOIN household h ON h.id = x.household_id WHERE x.round_id = $1 AND x.household_id = $2`,
+      [roundId, householdId],
+    );
+    return rows[0];
+  }
+
+  async lockOne(roundId: number, householdId: number, manager: EntityManager): Promise<{ id: number; version: number } | undefined> {
+    const rows = await manager.query(`SELECT id, version FROM review_result WHERE round_id = $1 AND household_id = $2 FOR UPDATE`, [roundId, householdId]);
+    return rows[0];
+  }
+
+  async list(
+    roundId: number,
+    f: { decidedClass?: string; computedClass?: string; village?: string; overridden?: boolean; deprivation?: string; cause?: number; farmAverage?: boolean },
+    paging: { limit: number; offset: number },
+  ): Promise<{ items: Record<string, unknown>[]; total: number }> {
+    const params: unknown[] = [roundId];
+    const where = ['x.round_id = $1'];
+    if (f.decidedClass) { params.push(f.decidedClass); where.push(`x.decided_class = $${params.length}`); }
+    if (f.computedClass) { params.push(f.computedClass); where.push(`x.computed_class = $${params.length}`); }
+    if (f.village) { params.push(f.village); where.push(`COALESCE(x.snap_village_code, h.village_code) = $${params.length}`); }
+    if (f.overridden !== undefined) where.push(f.overridden ? 'x.override_reason IS NOT NULL' : 'x.override_reason IS NULL');
+    if (f.deprivation) { params.push(f.deprivation); where.push(`$${params.length} = ANY(x.deprivations)`); }
+    if (f.cause !== undefined) { params.push(f.cause); where.push(`$${params.length}::smallint = ANY(x.causes)`); }
+    if (f.farmAverage !== undefined) { params.push(f.farmAverage); where.push(`x.farm_average = $${params.length}`); }
+    const w = where.join(' AND ');
+    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM review_result x JOIN household h ON h.id = x.household_id WHERE ${w}`, params);
+    params.push(paging.limit, paging.offset);
+    const items = await this.ds.query(
+      `SELECT ${RESULT_COLUMNS} FROM review_result x JOIN household h ON h.id = x.household_id
+        WHERE ${w} ORDER BY COALESCE(x.snap_village_code, h.village_code) NULLS LAST, h.code
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    return { items, total };
+  }
+
+  async remove(roundId: number, householdId: number, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM review_result WHERE round_id = $1 AND household_id = $2`, [roundId, householdId]);
+  }
+
+  /** Whether the household has a Mẫu 01 / Mẫu 04 application on this round's list. */
+  async onRoundList(roundId: number, householdIds: number[], manager: EntityManager): Promise<Set<number>> {
+    const rows = await manager.query(
+      `SELECT DISTINCT household_id AS id FROM review_application WHERE round_id = $1 AND household_id = ANY($2::int[]) AND status <> 'refused'`,
+      [roundId, householdIds],
+    );
+    return new Set(rows.map((r: { id: number }) => r.id));
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { StandardsModule } from '../standards/standards.module';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsService } from './applications.service';
+import { DecisionRepository } from './decision.repository';
+import { DecisionService } from './decision.service';
+import { ListsService } from './lists.service';
+import { ReviewsDemoService } from './demo/reviews-demo.service';
+import { ResultsController } from './results.controller';
+import { ResultsImportService } from './results-import.service';
+import { ResultsRepository } from './results.repository';
+import { ResultsService } from './results.service';
+import { RoundsController } from './rounds.controller';
+import { RoundsRepository } from './rounds.repository';
+import { RoundsService } from './rounds.service';
+
+@Module({
+  imports: [StandardsModule],
+  controllers: [RoundsController, ResultsController, ApplicationsController],
+  providers: [
+    RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
+    ListsService, ApplicationsService, ReviewsDemoService,
+  ],
+  exports: [RoundsService, ResultsService, DecisionService, ApplicationsService, ReviewsDemoService],
+})
+export class ReviewsModule {}

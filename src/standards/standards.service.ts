@@ -1,0 +1,340 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import { ScopeService } from '../auth/scope.service';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { page, Page } from '../common/pagination/page';
+import { AreaType, classify, Classification, ClassificationError, ClassifyInput, StandardRules } from './domain/classify';
+import {
+  ClassifyDto, CreateStandardDto, INDICATOR_KEY, PutDimensionDto, PutIndicatorDto, PutLineDto, StandardListQuery, UpdateStandardDto,
+} from './standards.dto';
+import { rulesOf, StandardsRepository, StandardView } from './standards.repository';
+
+export interface ResolvedStandard {
+  standard: StandardView;
+  rules: StandardRules;
+}
+
+/** The classify answer of api.md, plus what the rules used. */
+export interface ClassifyResponse {
+  standard: string;
+  classification: Classification['classification'];
+  deprivationCount: number;
+  deprivations: string[];
+  b2Score: number;
+  povertyLine: number;
+  averageUpper: number | null;
+  b1Cutoff: number | null;
+  incomeBasis: Classification['incomeBasis'];
+  explanation: string;
+  local?: { standard: string; classification: Classification['classification']; povertyLine: number; explanation: string } | null;
+}
+
+/** A rule refusal of classify() in the API's one error shape. */
+export function classificationError(e: ClassificationError, extra: Record<string, unknown> = {}): DomainError {
+  switch (e.code) {
+    case 'UNKNOWN_INDICATOR':
+      return new DomainError('UNKNOWN_INDICATOR', e.message, [{ field: e.field, message: `unknown indicator "${String(e.value)}"`, value: e.value, ...extra }]);
+    case 'NO_LINE':
+      return new DomainError('BUSINESS_RULE', e.message, [{ field: e.field, message: e.message, value: e.value, ...extra }]);
+    default:
+      return new DomainError('VALIDATION_FAILED', e.message, [{ field: e.field, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}), ...extra }]);
+  }
+}
+
+/** classify() with its refusals as DomainErrors. */
+export function classifyOrThrow(rules: StandardRules, input: ClassifyInput, extra: Record<string, unknown> = {}): Classification {
+  try {
+    return classify(rules, input);
+  } catch (e) {
+    if (e instanceof ClassificationError) throw classificationError(e, extra);
+    throw e;
+  }
+}
+
+/**
+ * Poverty standards as data (decisions.md §1): national standards chosen by list year, provincial
+ * local standards beside them, edits by administrators (a province officer edits their province's
+ * local standard), and the classification endpoint.
+ */
+@Injectable()
+export class StandardsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly repo: StandardsRepository,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(q: StandardListQuery): Promise<Page<StandardView>> {
+    const { items, total } = await this.repo.list(
+      { listYear: q.listYear, provinceCode: q.province, local: q.kind === undefined ? undefined : q.kind === 'local' },
+      { limit: q.pageSize, offset: q.offset },
+    );
+    return page(items, total, q);
+  }
+
+  async get(code: string, manager?: EntityManager): Promise<StandardView> {
+    const s = await this.repo.find(code, manager);
+    if (!s) throw notFound('Standard', code);
+    return s;
+  }
+
+  /** The national standard of a list year with its rules; 422 when none covers the year. */
+  async forListYear(listYear: number, manager?: EntityManager): Promise<ResolvedStandard> {
+    const standard = await this.repo.nationalFor(listYear, manager);
+    if (!standard) {
+      throw new DomainError('BUSINESS_RULE', `No national poverty standard covers list year ${listYear}`, [{ field: 'listYear', message: 'no standard', value: listYear }]);
+    }
+    return { standard, rules: rulesOf(standard) };
+  }
+
+  async byCode(code: string, manager?: EntityManager): Promise<ResolvedStandard> {
+    const standard = await this.get(code, manager);
+    return { standard, rules: rulesOf(standard) };
+  }
+
+  /** The local standard of the province a commune belongs to (on `date`) for a list year, if any. */
+  async localForCommune(communeCode: string, listYear: number, date: string, manager?: EntityManager): Promise<ResolvedStandard | null> {
+    const province = await this.repo.provinceOf(communeCode, date, manager);
+    if (!province) return null;
+    return this.localForProvince(province, listYear, manager);
+  }
+
+  async localForProvince(provinceCode: string, listYear: number, manager?: EntityManager): Promise<ResolvedStandard | null> {
+    const standard = await this.repo.localFor(provinceCode, listYear, manager);
+    return standard ? { standard, rules: rulesOf(standard) } : null;
+  }
+
+  /** POST /api/standards/classify: pure, nothing written. */
+  async classify(dto: ClassifyDto): Promise<ClassifyResponse> {
+    const { standard, rules } = dto.standard ? await this.byCode(dto.standard) : await this.forListYear(dto.listYear);
+    if (standard.provinceCode) {
+      throw new DomainError('VALIDATION_FAILED', 'standard: give a national standard; a local one is applied with provinceCode', [{ field: 'standard', message: 'a local standard' }]);
+    }
+    const input: ClassifyInput = {
+      areaType: dto.areaType, incomePerCapita: dto.incomePerCapita, b1Score: dto.b1Score, deprivations: dto.deprivations,
+    };
+    const r = classifyOrThrow(rules, input);
+    const out: ClassifyResponse = {
+      standard: r.standard, classification: r.classification, deprivationCount: r.deprivationCount, deprivations: r.deprivations,
+      b2Score: r.b2Score, povertyLine: r.povertyLine, averageUpper: r.averageUpper, b1Cutoff: r.b1Cutoff, incomeBasis: r.incomeBasis,
+      explanation: r.explanation,
+    };
+    if (dto.provinceCode) {
+      const [unit] = await this.ds.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
+      if (unit?.level !== 'province') throw new DomainError('NOT_FOUND', `Province ${dto.provinceCode} not found`, [{ field: 'provinceCode', message: 'no such province', value: dto.provinceCode }]);
+      const local = await this.localForProvince(dto.provinceCode, dto.listYear);
+      out.local = null;
+      if (local && local.rules.lines[dto.areaType]) {
+        const l = classifyOrThrow(local.rules, input);
+        out.local = { standard: l.standard, classification: l.classification, povertyLine: l.povertyLine, explanation: l.explanation };
+      }
+    }
+    return out;
+  }
+
+  // ---- administration -------------------------------------------------------------------------
+
+  /** National standards: admins; a local standard: admins and the officers of its province. */
+  private async assertCanEdit(user: AuthUser, s: { provinceCode: string | null }, manager: EntityManager): Promise<void> {
+    if (user.role === 'admin') return;
+    if (s.provinceCode && user.role === 'province') {
+      await this.scope.assertRead(user, [s.provinceCode], manager);
+      return;
+    }
+    throw new DomainError('FORBIDDEN', s.provinceCode
+      ? 'Only an administrator or an officer of the province can change its local standard'
+      : 'Only an administrator can change a national standard');
+  }
+
+  private async lockVersion(code: string, version: number, manager: EntityManager): Promise<void> {
+    // an UPDATE answers [rows, affected] through TypeORM's query()
+    const [, affected] = await manager.query(
+      `UPDATE poverty_standard SET version = version + 1, updated_at = now() WHERE code = $1 AND version = $2`,
+      [code, version],
+    );
+    if (affected !== 1) {
+      throw new DomainError('VERSION_CONFLICT', `Standard ${code} was changed by someone else (version ${version} is stale)`, [{ field: 'version', message: 'stale' }]);
+    }
+  }
+
+  private async assertNoOverlap(code: string, provinceCode: string | null, from: number, to: number, m: EntityManager) {
+    if (to < from) throw new DomainError('VALIDATION_FAILED', 'listYearTo must not be before listYearFrom', [{ field: 'listYearTo', message: 'before listYearFrom' }]);
+    const other = await this.repo.overlapping(code, provinceCode, from, to, m);
+    if (other) {
+      throw new DomainError('CONFLICT', `List years ${from}–${to} overlap standard ${other}${provinceCode ? ` of province ${provinceCode}` : ''}`, [{ field: 'listYearFrom', message: `overlaps ${other}` }]);
+    }
+  }
+
+  private validateLines(lines: { areaType: AreaType; incomeLine: number; averageUpper?: number | null }[]) {
+    const seen = new Set<string>();
+    lines.forEach((l, i) => {
+      if (seen.has(l.areaType)) throw new DomainError('VALIDATION_FAILED', `lines: ${l.areaType} twice`, [{ field: `lines.${i}.areaType`, message: 'duplicate' }]);
+      seen.add(l.areaType);
+      if (l.averageUpper != null && l.averageUpper <= l.incomeLine) {
+        throw new DomainError('VALIDATION_FAILED', 'averageUpper must be above incomeLine', [{ field: `lines.${i}.averageUpper`, message: 'must be above incomeLine' }]);
+      }
+    });
+  }
+
+  async create(user: AuthUser, dto: CreateStandardDto): Promise<StandardView> {
+    const local = dto.provinceCode != null || dto.nationalCode != null;
+    if (local && (!dto.provinceCode || !dto.nationalCode)) {
+      throw new DomainError('VALIDATION_FAILED', 'A local standard needs both provinceCode and nationalCode', [{ field: dto.provinceCode ? 'nationalCode' : 'provinceCode', message: 'required for a local standard' }]);
+    }
+    if (local && dto.copyIndicatorsFrom) {
+      throw new DomainError('VALIDATION_FAILED', 'A local standard uses its national standard\'s indicators', [{ field: 'copyIndicatorsFrom', message: 'not for a local standard' }]);
+    }
+    this.validateLines(dto.lines);
+    return this.ds.transaction(async (m) => {
+      await this.assertCanEdit(user, { provinceCode: dto.provinceCode ?? null }, m);
+      if (await this.repo.find(dto.code, m)) throw new DomainError('DUPLICATE', `Standard ${dto.code} exists`, [{ field: 'code', message: 'exists' }]);
+      if (local) {
+        const national = await this.repo.find(dto.nationalCode!, m);
+        if (!national || national.provinceCode) throw new DomainError('VALIDATION_FAILED', `nationalCode: ${dto.nationalCode} is not a national standard`, [{ field: 'nationalCode', message: 'not a national standard' }]);
+        const [prov] = await m.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
+        if (prov?.level !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} is not a province`, [{ field: 'provinceCode', message: 'not a province' }]);
+        if (dto.listYearFrom < national.listYearFrom || dto.listYearTo > national.listYearTo) {
+          throw new DomainError('VALIDATION_FAILED', `A local standard's list years must lie within ${national.code}'s (${national.listYearFrom}–${national.listYearTo})`, [{ field: 'listYearFrom', message: 'outside the national standard' }]);
+        }
+        for (const [i, l] of dto.lines.entries()) {
+          const n = national.lines.find((x) => x.areaType === l.areaType);
+          if (n && l.incomeLine < n.incomeLine) {
+            throw new DomainError('VALIDATION_FAILED', `A local line cannot be below the national one (${n.incomeLine})`, [{ field: `lines.${i}.incomeLine`, message: 'below the national line' }]);
+          }
+        }
+      }
+      await this.assertNoOverlap(dto.code, dto.provinceCode ?? null, dto.listYearFrom, dto.listYearTo, m);
+      await m.query(
+        `INSERT INTO poverty_standard (code, title, decree, list_year_from, list_year_to, deprivation_cutoff, b2_points_per_indicator, provisional, province_code, national_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [dto.code, dto.title, dto.decree, dto.listYearFrom, dto.listYearTo, dto.deprivationCutoff ?? 3, dto.b2PointsPerIndicator ?? 10,
+          dto.provisional ?? false, dto.provinceCode ?? null, dto.nationalCode ?? null],
+      );
+      for (const l of dto.lines) {
+        await m.query(`INSERT INTO poverty_standard_line VALUES ($1, $2, $3, $4, $5)`, [dto.code, l.areaType, l.incomeLine, l.averageUpper ?? null, l.b1Cutoff ?? null]);
+      }
+      if (dto.copyIndicatorsFrom) {
+        const from = await this.repo.find(dto.copyIndicatorsFrom, m);
+        if (!from || from.provinceCode) throw new DomainError('VALIDATION_FAILED', `copyIndicatorsFrom: ${dto.copyIndicatorsFrom} is not a national standard`, [{ field: 'copyIndicatorsFrom', message: 'not a national standard' }]);
+        await m.query(`INSERT INTO poverty_dimension SELECT $1, key, name_vi, name_en, sort_order FROM poverty_dimension WHERE standard_code = $2`, [dto.code, from.code]);
+        await m.query(`INSERT INTO poverty_indicator SELECT $1, key, name_vi, name_en, dimension_key, sort_order FROM poverty_indicator WHERE standard_code = $2`, [dto.code, from.code]);
+      }
+      const created = (await this.repo.find(dto.code, m))!;
+      await this.audit.record(m, user, { action: 'create', entity: 'poverty_standard', entityId: dto.code, unitCode: dto.provinceCode ?? null, newValue: created });
+      return created;
+    });
+  }
+
+  async update(user: AuthUser, code: string, dto: UpdateStandardDto): Promise<StandardView> {
+    return this.ds.transaction(async (m) => {
+      const old = await this.get(code, m);
+      await this.assertCanEdit(user, old, m);
+      const from = dto.listYearFrom ?? old.listYearFrom;
+      const to = dto.listYearTo ?? old.listYearTo;
+      await this.assertNoOverlap(code, old.provinceCode, from, to, m);
+      await this.lockVersion(code, dto.version, m);
+      await m.query(
+        `UPDATE poverty_standard SET title = $2, decree = $3, list_year_from = $4, list_year_to = $5, deprivation_cutoff = $6,
+                b2_points_per_indicator = $7, provisional = $8 WHERE code = $1`,
+        [code, dto.title ?? old.title, dto.decree ?? old.decree, from, to, dto.deprivationCutoff ?? old.deprivationCutoff,
+          dto.b2PointsPerIndicator ?? old.b2PointsPerIndicator, dto.provisional ?? old.provisional],
+      );
+      const updated = (await this.repo.find(code, m))!;
+      await this.audit.record(m, user, { action: 'update', entity: 'poverty_standard', entityId: code, unitCode: old.provinceCode, oldValue: strip(old), newValue: strip(updated) });
+      return updated;
+    });
+  }
+
+  /** Sets the line, average band and B1 cut-off of one area type. */
+  async putLine(user: AuthUser, code: string, areaType: AreaType, dto: PutLineDto): Promise<StandardView> {
+    this.validateLines([{ areaType, incomeLine: dto.incomeLine, averageUpper: dto.averageUpper }]);
+    return this.ds.transaction(async (m) => {
+      const old = await this.get(code, m);
+      await this.assertCanEdit(user, old, m);
+      await this.lockVersion(code, dto.version, m);
+      await m.query(
+        `INSERT INTO poverty_standard_line (standard_code, area_type, income_line, average_upper, b1_cutoff) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (standard_code, area_type) DO UPDATE SET income_line = EXCLUDED.income_line, average_upper = EXCLUDED.average_upper, b1_cutoff = EXCLUDED.b1_cutoff`,
+        [code, areaType, dto.incomeLine, dto.averageUpper ?? null, dto.b1Cutoff ?? null],
+      );
+      const updated = (await this.repo.find(code, m))!;
+      await this.audit.record(m, user, {
+        action: 'update', entity: 'poverty_standard_line', entityId: `${code}/${areaType}`, unitCode: old.provinceCode,
+        oldValue: old.lines.find((l) => l.areaType === areaType) ?? null, newValue: updated.lines.find((l) => l.areaType === areaType),
+      });
+      return updated;
+    });
+  }
+
+  private assertNational(s: StandardView) {
+    if (s.provinceCode) throw new DomainError('BUSINESS_RULE', `${s.code} is a local standard: it uses the indicators of ${s.nationalCode}`, [{ field: 'code', message: 'local standard' }]);
+  }
+
+  async putDimension(user: AuthUser, code: string, key: string, dto: PutDimensionDto): Promise<StandardView> {
+    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" is not a camelCase key`, [{ field: 'key', message: 'camelCase letters and digits' }]);
+    return this.ds.transaction(async (m) => {
+      const old = await this.get(code, m);
+      await this.assertCanEdit(user, old, m);
+      this.assertNational(old);
+      await this.lockVersion(code, dto.version, m);
+      const sort = dto.sortOrder ?? (old.dimensions.find((d) => d.key === key)?.sortOrder ?? old.dimensions.length + 1);
+      await m.query(
+        `INSERT INTO poverty_dimension VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, sort_order = EXCLUDED.sort_order`,
+        [code, key, dto.nameVi, dto.nameEn, sort],
+      );
+      const updated = (await this.repo.find(code, m))!;
+      await this.audit.record(m, user, { action: 'update', entity: 'poverty_dimension', entityId: `${code}/${key}`, oldValue: old.dimensions.find((d) => d.key === key) ?? null, newValue: updated.dimensions.find((d) => d.key === key) });
+      return updated;
+    });
+  }
+
+  async putIndicator(user: AuthUser, code: string, key: string, dto: PutIndicatorDto): Promise<StandardView> {
+    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" is not a camelCase key`, [{ field: 'key', message: 'camelCase letters and digits' }]);
+    return this.ds.transaction(async (m) => {
+      const old = await this.get(code, m);
+      await this.assertCanEdit(user, old, m);
+      this.assertNational(old);
+      if (!old.dimensions.some((d) => d.key === dto.dimension)) {
+        throw new DomainError('VALIDATION_FAILED', `dimension: ${dto.dimension} is not a dimension of ${code}`, [{ field: 'dimension', message: 'unknown dimension', value: dto.dimension }]);
+      }
+      await this.lockVersion(code, dto.version, m);
+      const sort = dto.sortOrder ?? (old.indicators.find((d) => d.key === key)?.sortOrder ?? old.indicators.length + 1);
+      await m.query(
+        `INSERT INTO poverty_indicator VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en,
+           dimension_key = EXCLUDED.dimension_key, sort_order = EXCLUDED.sort_order`,
+        [code, key, dto.nameVi, dto.nameEn, dto.dimension, sort],
+      );
+      const updated = (await this.repo.find(code, m))!;
+      await this.audit.record(m, user, { action: 'update', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: old.indicators.find((d) => d.key === key) ?? null, newValue: updated.indicators.find((d) => d.key === key) });
+      return updated;
+    });
+  }
+
+  /** Removes an indicator no stored result uses (results stay reproducible). */
+  async deleteIndicator(user: AuthUser, code: string, key: string, version: number): Promise<StandardView> {
+    return this.ds.transaction(async (m) => {
+      const old = await this.get(code, m);
+      await this.assertCanEdit(user, old, m);
+      this.assertNational(old);
+      const ind = old.indicators.find((i) => i.key === key);
+      if (!ind) throw notFound('Indicator', `${code}/${key}`);
+      const used = await this.repo.resultsUsingIndicator(code, key, m);
+      if (used > 0) throw new DomainError('CONFLICT', `Indicator ${key} is used by ${used} stored results of ${code}`, [{ field: 'key', message: 'in use', value: key }]);
+      await this.lockVersion(code, version, m);
+      await m.query(`DELETE FROM poverty_indicator WHERE standard_code = $1 AND key = $2`, [code, key]);
+      await this.audit.record(m, user, { action: 'delete', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: ind });
+      return (await this.repo.find(code, m))!;
+    });
+  }
+}
+
+function strip(s: StandardView) {
+  const { lines: _l, dimensions: _d, indicators: _i, ...rest } = s;
+  return rest;
+}
