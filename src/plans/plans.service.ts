@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
+import { cleanText } from '../common/text/vietnamese';
 import { PlanBody, PlanListQuery, PlanView } from './plans.dto';
 import { PlansRepository } from './plans.repository';
 
@@ -31,6 +32,8 @@ export class PlansService {
   }
 
   async list(user: AuthUser, q: PlanListQuery): Promise<Page<PlanView>> {
+    // a filter on a unit outside the caller's area is refused (403), as for every list; without one, the area filters
+    if (q.unit !== undefined) await this.scope.assertRead(user, [q.unit]);
     const params: unknown[] = [];
     const scopeSql = this.scope.filter(user, 'p.unit_code', params);
     const { items, total } = await this.repo.list({ unit: q.unit, year: q.year, scopeSql, params }, { limit: q.pageSize, offset: q.offset });
@@ -49,7 +52,7 @@ export class PlansService {
       await this.scope.assertWrite(user, 'plan', [unitCode], m);
       if (!(await this.repo.unitExistsIn(m, unitCode, year))) throw notFound('Unit', `${unitCode} (in ${year})`);
       const old = await this.repo.get(unitCode, year, m, true);
-      const values = { unitCode, year, target: body.target, unit: body.unit, note: body.note ?? null, by: user.username };
+      const values = { unitCode, year, target: body.target, unit: body.unit, note: body.note != null ? cleanText(body.note) : null, by: user.username };
       if (old) {
         if (body.version !== undefined && body.version !== old.version) {
           throw new DomainError('VERSION_CONFLICT', `The plan of ${unitCode} for ${year} was changed by someone else (version ${old.version}, not ${body.version})`, [

@@ -25,6 +25,6 @@ import { ProgressService } from './progress.service';
     ProgramRepository, FundsRepository, ActivitiesRepository, BeneficiariesRepository, ProgressRepository,
     ProgramsService, FundsService, ActivitiesService, BeneficiariesService, ProgressService,
   ],
-  exports: [ProgramsService, BeneficiariesRepository],
+  exports: [ProgramsService, BeneficiariesRepository, ProgressService],
 })
 export class ProgramModule {}

@@ -136,6 +136,8 @@ describe('Excel exports (real PostgreSQL, real auth, scopes and audit)', () => {
       ]);
       expect(ws.getCell('A14').value).toBe('Tổng cộng: 3 hộ, 5 nhân khẩu');
       expect(typeof ws.getCell('C12').value).toBe('string');
+      // user text carries the Text format (an officer editing the cell keeps it text): common/excel/safe-cell.ts
+      expect(['C12', 'C9', 'D9', 'G9', 'H9'].map((c) => ws.getCell(c).numFmt)).toEqual(['@', '@', '@', '@', '@']);
       expect(ws.getCell('E9').numFmt).toBe('0');
     });
 

@@ -7,12 +7,17 @@ export async function readXlsx(buffer: Buffer | ArrayBuffer): Promise<Workbook> 
   return wb;
 }
 
-/** The number a cell shows: a plain number, or a formula's stored result. */
+/**
+ * The number a cell shows: a plain number, or a formula's stored result. exceljs's reader drops a
+ * stored result of 0 (the file holds `<f>…</f><v>0</v>`, it reads back `{ formula }` alone); the
+ * builders always store a result, so a formula without one reads as 0.
+ */
 export function num(ws: Worksheet, ref: string): number | null {
   const v = ws.getCell(ref).value as unknown;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
   if (typeof v === 'object' && v && 'result' in v) return (v as { result: number }).result;
+  if (typeof v === 'object' && v && 'formula' in v) return 0;
   throw new Error(`${ws.name}!${ref} holds ${JSON.stringify(v)}, not a number`);
 }
 

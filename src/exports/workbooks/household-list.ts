@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { setImmediate as yieldToLoop, setTimeout as delay } from 'node:timers/promises';
 import type { ReportUnit } from '../report-inputs';
-import { textValue } from '../safe-cell';
+import { toCellText } from '../../common/excel/safe-cell';
 import { BORDER_ALL, ColumnNode, FONT_NAME, LeafColumn, OfficialSheet, placeName } from './official-sheet';
 
 /**
@@ -113,11 +113,12 @@ const font = { name: FONT_NAME, size: 11 };
 const bold = { name: FONT_NAME, size: 11, bold: true };
 export const LIST_STYLES = {
   number: { font, border: BORDER_ALL, alignment: { horizontal: 'center', vertical: 'middle' }, numFmt: '0' } as Partial<Style>,
-  text: { font, border: BORDER_ALL, alignment: { vertical: 'middle', wrapText: true } } as Partial<Style>,
-  headName: { font: bold, border: BORDER_ALL, alignment: { vertical: 'middle', wrapText: true } } as Partial<Style>,
+  // user text (names, villages, ethnicity): the Text format, so an edited cell is never re-read as a formula (common/excel/safe-cell.ts)
+  text: { font, border: BORDER_ALL, alignment: { vertical: 'middle', wrapText: true }, numFmt: '@' } as Partial<Style>,
+  headName: { font: bold, border: BORDER_ALL, alignment: { vertical: 'middle', wrapText: true }, numFmt: '@' } as Partial<Style>,
   tick: { font, border: BORDER_ALL, alignment: { horizontal: 'center', vertical: 'middle' } } as Partial<Style>,
-  section: { font: bold, border: BORDER_ALL, alignment: { vertical: 'middle' } } as Partial<Style>,
-  subtotal: { font: { name: FONT_NAME, size: 11, italic: true }, border: BORDER_ALL, alignment: { vertical: 'middle' } } as Partial<Style>,
+  section: { font: bold, border: BORDER_ALL, alignment: { vertical: 'middle' }, numFmt: '@' } as Partial<Style>,
+  subtotal: { font: { name: FONT_NAME, size: 11, italic: true }, border: BORDER_ALL, alignment: { vertical: 'middle' }, numFmt: '@' } as Partial<Style>,
 };
 
 /** The style of each of the 20 columns, in order (what a household or member row uses). */
@@ -130,6 +131,8 @@ export const LIST_COLUMN_COUNT = LIST_COLUMN_STYLES.length;
 /** The cells of a household's head row and member rows, in column order (what both the service and the benchmark write). */
 export function householdRows(h: ListHousehold, seq: number): (string | number | null)[][] {
   const x = (b: boolean) => (b ? 'x' : null);
+  // user text as a plain string (never a formula object), in columns styled with the Text format
+  const textValue = (v: string | null | undefined) => toCellText(v) || null;
   const needs = new Set(h.supportNeeds.map((k) => (SUPPORT_COLUMNS.some(([key]) => key === k) ? k : 'other')));
   const person = (m: ListMember): (string | number | null)[] => [
     textValue(m.name),
@@ -286,7 +289,7 @@ export class HouseholdListWriter {
     const n = this.sheet.reserveRow();
     this.ws.mergeCells(n, 1, n, LIST_COLUMN_COUNT);
     const row = this.ws.getRow(n);
-    row.getCell(1).value = textValue(text);
+    row.getCell(1).value = toCellText(text) || null; // the section and subtotal styles carry the Text format
     for (let i = 1; i <= LIST_COLUMN_COUNT; i++) row.getCell(i).style = style;
     row.commit();
   }

@@ -1,5 +1,5 @@
 import type { Alignment, Borders, Cell, Font, Workbook, Worksheet } from 'exceljs';
-import { numberValue, textValue } from '../safe-cell';
+import { setTextCell } from '../../common/excel/safe-cell';
 
 /**
  * The frame every official report sheet shares (report-layouts/*.png): the national motto header
@@ -198,7 +198,7 @@ export class OfficialSheet {
     const row = this.next++;
     this.ws.mergeCells(row, 1, row, this.columnCount);
     const cell = this.ws.getCell(row, 1);
-    cell.value = textValue(text);
+    setTextCell(cell, text);
     cell.font = font({ italic: style.italic, bold: style.bold, size: 10 });
     cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
     return row;
@@ -226,7 +226,7 @@ export class OfficialSheet {
   private block(row: number, from: number, to: number, text: string, style: RowStyle & { size?: number; underline?: boolean }): void {
     if (to > from) this.ws.mergeCells(row, from, row, to);
     const cell = this.ws.getCell(row, from);
-    cell.value = textValue(text);
+    setTextCell(cell, text);
     cell.font = font({ bold: style.bold, italic: style.italic, size: style.size ?? 12, underline: style.underline });
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: false };
   }
@@ -261,10 +261,10 @@ export class OfficialSheet {
         lines.set(row, Math.max(lines.get(row) ?? 1, Math.ceil(need)));
         if (width > 1 || bottom > row) this.ws.mergeCells(row, col, bottom, col + width - 1);
         const cell = this.ws.getCell(row, col);
-        cell.value = textValue(node.title);
+        setTextCell(cell, node.title);
         if (isLeaf(node)) {
           const num = this.ws.getCell(numberingRow, col);
-          num.value = textValue(node.number);
+          setTextCell(num, node.number);
           col += 1;
         } else {
           place(node.children, row + 1);
@@ -290,12 +290,13 @@ function setCell(cell: Cell, format: ColumnFormat, value: SheetValue): void {
   if (value === null || value === undefined) {
     cell.value = null;
   } else if (format === 'text') {
-    // user text: always a string, never a formula (safe-cell.ts)
-    cell.value = textValue(typeof value === 'object' ? String(value.result) : String(value));
+    // user text: always a string with the Text format, never a formula (common/excel/safe-cell.ts)
+    setTextCell(cell, typeof value === 'object' ? String(value.result) : String(value));
   } else if (typeof value === 'object') {
     cell.value = Number.isFinite(value.result) ? { formula: value.formula, result: value.result } : null;
   } else {
-    cell.value = numberValue(typeof value === 'number' ? value : Number.NaN);
+    // a finite number, or an empty cell (never the text "NaN")
+    cell.value = typeof value === 'number' && Number.isFinite(value) ? value : null;
   }
 }
 

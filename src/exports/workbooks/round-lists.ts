@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import type { CertificateMember, CertificateRow, PostingRow, RoundInfo } from '../exports.repository';
-import { textValue } from '../safe-cell';
+import { setTextCell } from '../../common/excel/safe-cell';
 import { RELATION_VI } from './household-list';
 import { BORDER_ALL, ColumnNode, FONT_NAME, OfficialSheet, placeName } from './official-sheet';
 import type { WorkbookOptions } from './common';
@@ -151,7 +151,7 @@ function addPrintableCertificates(wb: Workbook, round: RoundInfo, rows: Certific
   const line = (from: number, to: number, text: string, font: Record<string, unknown> = {}, align: 'center' | 'left' = 'center') => {
     if (to > from) ws.mergeCells(r, from, r, to);
     const cell = ws.getCell(r, from);
-    cell.value = textValue(text);
+    setTextCell(cell, text);
     cell.font = f(font);
     cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
   };
@@ -176,10 +176,12 @@ function addPrintableCertificates(wb: Workbook, round: RoundInfo, rows: Certific
     });
     r++;
     (byHousehold.get(c.householdId) ?? []).forEach((m, i) => {
-      const values = [String(i + 1), textValue(m.fullName), RELATION_VI[m.relation] ?? m.relation, m.birthYear, textValue(maskId(m.idNumber))];
+      const values = [String(i + 1), m.fullName, RELATION_VI[m.relation] ?? m.relation, m.birthYear, maskId(m.idNumber)];
       values.forEach((v, k) => {
         const cell = ws.getCell(r, k + 1);
-        cell.value = v ?? null;
+        // the name and the ID number are user text (an ID keeps its leading zeros as text)
+        if (k === 1 || k === 4) setTextCell(cell, v);
+        else cell.value = v ?? null;
         cell.font = f({ size: 11 });
         cell.border = BORDER_ALL;
         cell.alignment = { horizontal: k === 1 || k === 2 ? 'left' : 'center', vertical: 'middle' };

@@ -2,6 +2,7 @@ import type { MatrixModule } from './matrix';
 import { auditMatrix } from './rows/audit';
 import { exportsMatrix } from './rows/exports';
 import { programMatrix } from './rows/program';
+import { plansMatrix, reportsMatrix } from './rows/reports';
 import { authMatrix } from './rows/auth';
 import { healthMatrix } from './rows/health';
 import { householdsMatrix } from './rows/households';
@@ -20,4 +21,6 @@ export const MATRIX_MODULES: MatrixModule[] = [
   exportsMatrix,
   reviewsMatrix,
   householdsMatrix,
+  reportsMatrix,
+  plansMatrix,
 ];
