@@ -56,15 +56,9 @@ export class CreateUnitDto {
   @IsOptional() @IsISO8601({ strict: true }) validTo?: string | null;
 }
 
-/**
- * A new dated version of a code from `validFrom` (admin). The version valid that day ends the day
- * before; fields left out carry over from it (send `null` to clear areaType or parentCode).
- */
-export class NewVersionDto {
-  @ApiProperty({ example: '2024-01-01' })
-  @IsISO8601({ strict: true }) validFrom: string;
-
-  /** Inclusive last day; left out: up to where the version it replaces ended (open if it was open). */
+/** The fields a new or corrected version may set: left out, they carry over / stay as they are. */
+class VersionFields {
+  /** Inclusive last day; left out (new version): up to where the version it replaces ended (open if it was open). */
   @ApiPropertyOptional({ nullable: true })
   @IsOptional() @IsISO8601({ strict: true }) validTo?: string | null;
 
@@ -81,29 +75,23 @@ export class NewVersionDto {
   @IsOptional() @IsString() @Matches(CODE, { message: CODE_MESSAGE }) parentCode?: string | null;
 }
 
+/**
+ * A new dated version of a code from `validFrom` (admin). The version valid that day ends the day
+ * before; fields left out carry over from it (send `null` to clear areaType or parentCode).
+ */
+export class NewVersionDto extends VersionFields {
+  @ApiProperty({ example: '2024-01-01' })
+  @IsISO8601({ strict: true }) validFrom: string;
+}
+
 /** A correction of one stored version (admin): fields left out stay as they are. */
-export class CorrectVersionDto {
+export class CorrectVersionDto extends VersionFields {
   /** The `version` read with the unit (optimistic locking). */
   @ApiProperty({ example: 1 })
   @IsInt() @Min(1) version: number;
 
   @ApiPropertyOptional()
   @IsOptional() @IsISO8601({ strict: true }) validFrom?: string;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @IsISO8601({ strict: true }) validTo?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @Length(1, 200) name?: string;
-
-  @ApiPropertyOptional({ enum: UNIT_KINDS })
-  @IsOptional() @IsIn(UNIT_KINDS) kind?: string;
-
-  @ApiPropertyOptional({ enum: AREA_TYPES, nullable: true })
-  @IsOptional() @IsIn(AREA_TYPES) areaType?: AreaType | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional() @IsString() @Matches(CODE, { message: CODE_MESSAGE }) parentCode?: string | null;
 }
 
 export class VersionParams {
