@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_USER } from '../src/auth/auth-user';
 import { createApp } from '../src/app/create-app';
-import { cellText } from '../src/common/excel/cell-values';
+import { cellText } from '../src/common/excel/cells';
 import { loadConfig } from '../src/config/app-config';
 import { foldText, matchKey } from '../src/common/text/vietnamese';
 import { seedDemoUnits } from '../src/demo/seed-units';
@@ -169,7 +169,8 @@ async function childMain(side: string, url: string, roundId: number, file: strin
     for await (const ws of reader) {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
         if (row.number <= 4) continue;
-        const rec = byCode.get(cellText((row.values as unknown[])[2]));
+        const code = cellText((row.values as unknown[])[2]);
+        const rec = code.ok && code.value ? byCode.get(code.value) : undefined;
         if (!rec) continue;
         batch.push(cols.map((c) => (rec[c] !== null && typeof rec[c] === 'object' && !Array.isArray(rec[c]) ? JSON.stringify(rec[c]) : rec[c])));
         if (batch.length === 1000) await flush();

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { cellText, isBlank, parseInteger, parseMark, splitList } from '../common/excel/cell-values';
+import { cellInteger, cellList, cellMark, cellText, columnLetter, isBlank } from '../common/excel/cells';
+import { RowErrors } from '../common/excel/row-errors';
 import { setTextCell } from '../common/excel/safe-cell';
-import { DomainError, ErrorDetail } from '../common/errors/domain-error';
+import { xlsxStreamReader } from '../common/excel/xlsx-table';
+import { DomainError } from '../common/errors/domain-error';
 import { foldText, matchKey } from '../common/text/vietnamese';
 import { StandardView } from '../standards/standards.repository';
 import { CAUSE_CODES, SUPPORT_NEEDS } from './domain/result';
@@ -43,12 +44,11 @@ const FIELD_NAME: Record<string, string> = {
   code: 'code', quickScreen: 'quickScreen', b1Score: 'b1Score', income: 'incomePerCapita', causes: 'causes', needs: 'supportNeeds', farmAverage: 'farmAverage',
 };
 
-/** Column letter of a 1-based index. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** The cell as clean text, '' when blank or unreadable (a heading, a household code). */
+const textOf = (v: unknown): string => {
+  const t = cellText(v);
+  return t.ok ? t.value ?? '' : '';
+};
 
 /** Finds the columns by their headings (officers reorder and retitle them): exact, [key], or the indicator's name. */
 function mapHeader(values: unknown[], standard: StandardView): Map<Field, number> {
@@ -66,7 +66,7 @@ function mapHeader(values: unknown[], standard: StandardView): Map<Field, number
   for (const [a, f] of aliases) if (!wanted.has(matchKey(a))) wanted.set(matchKey(a), f);
   const out = new Map<Field, number>();
   values.forEach((v, col) => {
-    const text = cellText(v);
+    const text = textOf(v);
     if (!text) return;
     const bracket = /\[([A-Za-z0-9]+)\]\s*$/.exec(text);
     const field = (bracket && standard.indicators.some((i) => i.key === bracket[1]) ? (`ind:${bracket[1]}` as Field) : undefined)
@@ -173,14 +173,17 @@ export class ResultsImportService {
     return { filename: `ket-qua-ra-soat-${round.communeCode}-${round.year}${round.month ? `-${round.month}` : ''}-vong-${round.id}.xlsx`, buffer };
   }
 
-  /** Reads the first sheet with the streaming reader and checks every cell; no database access. */
-  async parse(buffer: Buffer, standard: StandardView): Promise<{ rows: ParsedRow[]; errors: ErrorDetail[]; errorCount: number; skipped: number; columns: Map<Field, number> }> {
-    const errors: ErrorDetail[] = [];
-    let errorCount = 0;
+  /**
+   * Reads the first sheet with the streaming reader (the UTF-8-safe one shared with the households
+   * import: exceljs 4.4.0's own reader turns Vietnamese letters split across chunks into "��") and
+   * checks every cell; no database access. Every problem goes into `errors` with its row and column.
+   */
+  async parse(buffer: Buffer, standard: StandardView): Promise<{ rows: ParsedRow[]; errors: RowErrors; skipped: number; columns: Map<Field, number> }> {
+    const errors = new RowErrors(MAX_ERRORS);
     const rows: ParsedRow[] = [];
     let skipped = 0;
     let header: Map<Field, number> | undefined;
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    const reader = xlsxStreamReader(buffer, {
       worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit',
     });
     const needByName = new Map<string, string>();
@@ -199,59 +202,63 @@ export class ResultsImportService {
             continue;
           }
           const at = (f: Field) => (header!.has(f) ? values[header!.get(f)!] : undefined);
+          let rowErrors = 0;
           const err = (f: Field, message: string, value?: unknown) => {
-            errorCount++;
-            if (errors.length < MAX_ERRORS) {
-              errors.push({ row: row.number, column: columnLetter(header!.get(f) ?? 0), heading: heading(f), field: FIELD_NAME[f] ?? (f.startsWith('ind:') ? `deprivations.${f.slice(4)}` : f), message, ...(value !== undefined ? { value } : {}) });
-            }
+            rowErrors++;
+            errors.add({ row: row.number, column: header!.has(f) ? columnLetter(header!.get(f)!) : undefined, heading: heading(f), field: FIELD_NAME[f] ?? (f.startsWith('ind:') ? `deprivations.${f.slice(4)}` : f), message, value });
           };
           const inputFields = [...header.keys()].filter((f) => f !== 'code' && f !== 'headName' && f !== 'village');
-          const code = cellText(at('code'));
+          const code = textOf(at('code'));
           if (inputFields.every((f) => isBlank(at(f)))) {
             if (code) skipped++;
             continue; // not surveyed yet (or an empty line)
           }
-          if (!code) { err('code', 'the household code is missing'); continue; }
-          const before = errorCount;
-          const b1 = parseInteger(at('b1Score'), { min: 0, max: 100_000 });
-          if (b1.error) err('b1Score', b1.error, cellText(at('b1Score')));
-          const income = parseInteger(at('income'), { min: 0, max: 1_000_000_000 });
-          if (income.error) err('income', income.error, cellText(at('income')));
-          const qs = parseMark(at('quickScreen'));
-          if (qs.error) err('quickScreen', qs.error, cellText(at('quickScreen')));
-          const farm = parseMark(at('farmAverage'));
-          if (farm.error) err('farmAverage', farm.error, cellText(at('farmAverage')));
+          if (!code) { err('code', 'Thiếu mã hộ'); continue; }
+          const b1 = cellInteger(at('b1Score'), { min: 0, max: 100_000 });
+          if (!b1.ok) err('b1Score', b1.reason, textOf(at('b1Score')));
+          const income = cellInteger(at('income'), { min: 0, max: 1_000_000_000 });
+          if (!income.ok) err('income', income.reason, textOf(at('income')));
+          const qs = cellMark(at('quickScreen'));
+          if (!qs.ok) err('quickScreen', qs.reason, textOf(at('quickScreen')));
+          const farm = cellMark(at('farmAverage'));
+          if (!farm.ok) err('farmAverage', farm.reason, textOf(at('farmAverage')));
           const deprivations: string[] = [];
           for (const ind of standard.indicators) {
             const f = `ind:${ind.key}` as Field;
             if (!header.has(f)) continue;
-            const mk = parseMark(at(f));
-            if (mk.error) err(f, mk.error, cellText(at(f)));
+            const mk = cellMark(at(f));
+            if (!mk.ok) err(f, mk.reason, textOf(at(f)));
             else if (mk.value) deprivations.push(ind.key);
           }
           const causes: number[] = [];
-          for (const c of splitList(at('causes'))) {
+          const causeList = cellList(at('causes'));
+          if (!causeList.ok) err('causes', causeList.reason);
+          for (const c of causeList.ok ? causeList.value : []) {
             const n = Number(c);
-            if (!(CAUSE_CODES as readonly number[]).includes(n)) err('causes', `"${c}" is not a cause code 1–8`, c);
+            if (!(CAUSE_CODES as readonly number[]).includes(n)) err('causes', `"${c}" không phải là mã nguyên nhân nghèo (1–8)`, c);
             else if (!causes.includes(n)) causes.push(n);
           }
           const needs: string[] = [];
-          for (const c of splitList(at('needs'))) {
+          const needList = cellList(at('needs'));
+          if (!needList.ok) err('needs', needList.reason);
+          for (const c of needList.ok ? needList.value : []) {
             const k = needByName.get(foldText(c));
-            if (!k) err('needs', `"${c}" is not a support need (${Object.values(SUPPORT_NEEDS).join(', ')})`, c);
+            if (!k) err('needs', `"${c}" không phải là nhu cầu hỗ trợ (${Object.values(SUPPORT_NEEDS).join(', ')})`, c);
             else if (!needs.includes(k)) needs.push(k);
           }
-          if (b1.value == null && income.value == null && !qs.value && errorCount === before) {
-            err(header.has('b1Score') ? 'b1Score' : 'income', 'give the Phiếu B1 score or the income (or mark Phiếu A)');
+          const b1Value = b1.ok ? b1.value : null;
+          const incomeValue = income.ok ? income.value : null;
+          if (b1Value === null && incomeValue === null && !(qs.ok && qs.value) && rowErrors === 0) {
+            err(header.has('b1Score') ? 'b1Score' : 'income', 'Ghi điểm Phiếu B1 hoặc thu nhập bình quân (hoặc đánh dấu Phiếu A)');
           }
-          if (errorCount !== before) continue;
+          if (rowErrors) continue;
           rows.push({
             excelRow: row.number,
             code,
             row: {
-              quickScreen: qs.value ? 'screened_out' : null, b1Score: b1.value ?? null, incomePerCapita: income.value ?? null,
+              quickScreen: qs.ok && qs.value ? 'screened_out' : null, b1Score: b1Value, incomePerCapita: incomeValue,
               // the sheet is Phiếu B2: every indicator column present is an answer (blank = not deprived)
-              enteredDeprivations: deprivations, farmAverage: farm.value ?? false, causes, supportNeeds: needs,
+              enteredDeprivations: deprivations, farmAverage: farm.ok && farm.value, causes, supportNeeds: needs,
             },
           });
         }
@@ -263,7 +270,7 @@ export class ResultsImportService {
     if (!header) {
       throw new DomainError('BAD_FILE', 'No heading row with "Mã hộ" and "Điểm B1" or "Thu nhập" in the first 20 rows of the first sheet', [{ field: 'file', message: 'no heading row' }]);
     }
-    return { rows, errors, errorCount, skipped, columns: header };
+    return { rows, errors, skipped, columns: header };
   }
 
   /** Imports a filled template: all or nothing. */
@@ -275,8 +282,7 @@ export class ResultsImportService {
     return this.ds.transaction(async (m) => {
       const round: RoundRow = await this.results.roundForWrite(user, roundId, m);
       const ctx = round.standardCode === ctx0.standard.code ? { ...ctx0, round } : await this.results.contextFor(round, m);
-      const errors = [...parsed.errors];
-      let errorCount = parsed.errorCount;
+      const errors = parsed.errors;
       const col = (f: Field) => (parsed.columns.has(f) ? columnLetter(parsed.columns.get(f)!) : undefined);
       const fieldOf: Record<string, Field> = { b1Score: 'b1Score', incomePerCapita: 'income', quickScreen: 'quickScreen' };
       const households = await this.repo.communeHouseholds(round.communeCode, m);
@@ -285,16 +291,16 @@ export class ResultsImportService {
       const resolved: { excelRow: number; row: BulkResultRow; h: (typeof households)[number] }[] = [];
       for (const p of parsed.rows) {
         const h = byCode.get(p.code.toUpperCase());
-        const codeErr = (message: string) => { errorCount++; errors.push({ row: p.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message, value: p.code }); };
-        if (!h) { codeErr(`no household with code ${p.code} in commune ${round.communeCode}`); continue; }
-        if (seen.has(h.id)) { codeErr(`household ${p.code} appears twice (also row ${seen.get(h.id)})`); continue; }
+        const codeErr = (message: string) => errors.add({ row: p.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message, value: p.code });
+        if (!h) { codeErr(`Không có hộ mã ${p.code} trong sổ hộ của xã ${round.communeCode}`); continue; }
+        if (seen.has(h.id)) { codeErr(`Hộ ${p.code} được ghi hai lần (cả ở dòng ${seen.get(h.id)})`); continue; }
         seen.set(h.id, p.excelRow);
         resolved.push({ excelRow: p.excelRow, row: { householdId: h.id, ...p.row }, h });
       }
       const problems = await this.results.checkHouseholds(round, resolved.map((r) => r.h), m);
       for (const r of resolved) {
         const problem = problems.get(r.h.id);
-        if (problem) { errorCount++; errors.push({ row: r.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message: problem, value: r.h.code }); }
+        if (problem) errors.add({ row: r.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message: problem, value: r.h.code });
       }
       const ok = resolved.filter((r) => !problems.has(r.h.id));
       const members = await this.repo.members({ communeCode: round.communeCode }, m);
@@ -302,13 +308,9 @@ export class ResultsImportService {
       const prepared = this.results.prepare(ctx, ok.map((r) => r.row), members, existing, user.username);
       for (const e of prepared.errors) {
         const r = ok[e.index];
-        errorCount++;
-        errors.push({ row: r.excelRow, column: fieldOf[e.field] ? col(fieldOf[e.field]) : undefined, field: e.field, message: e.message, ...(e.value !== undefined ? { value: e.value } : {}) });
+        errors.add({ row: r.excelRow, column: fieldOf[e.field] ? col(fieldOf[e.field]) : undefined, field: e.field, message: e.message, value: e.value });
       }
-      if (errorCount) {
-        errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-        throw new DomainError('IMPORT_INVALID', `${errorCount} error(s) in the file; nothing was written${errorCount > MAX_ERRORS ? ` (the first ${MAX_ERRORS} are listed)` : ''}`, errors.slice(0, MAX_ERRORS));
-      }
+      errors.throwIfAny('rows'); // all or nothing
       const { created, updated } = await this.repo.upsertMany(round.id, prepared.records, m);
       const summary = { rows: ok.length, created, updated, skipped: parsed.skipped, overridesKept: prepared.records.filter((r) => r.override_reason).length };
       await this.audit.record(m, user, { action: 'import', entity: 'review_result', entityId: `round:${roundId}`, unitCode: round.communeCode, newValue: { file: filename ?? null, ...summary } });

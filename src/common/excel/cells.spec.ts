@@ -1,6 +1,6 @@
 import {
-  cellBoolean, cellChoice, cellDate, cellInteger, cellNumber, cellScalar, CellError, cellText, columnLetter, excelSerialToIsoDate,
-  parseVnDate, parseVnNumber,
+  cellBoolean, cellChoice, cellDate, cellInteger, cellList, cellMark, cellNumber, cellScalar, CellError, cellText, columnLetter,
+  excelSerialToIsoDate, parseVnDate, parseVnNumber,
 } from './cells';
 
 describe('Excel cell helpers', () => {
@@ -119,6 +119,49 @@ describe('Excel cell helpers', () => {
     expect(cellChoice('Nu\u031b\u0303', choices)).toEqual({ ok: true, value: 'female' }); // NFD
     expect(cellChoice(' NAM ', choices)).toEqual({ ok: true, value: 'male' });
     expect(cellChoice('Khác', choices)).toEqual({ ok: false, reason: '"Khác" không hợp lệ; ghi một trong: Nam, Nữ' });
+  });
+
+  // officers' formats the review-results import relied on (from the former cell-values.ts)
+  it.each([
+    [1500000, 1500000], ['1500000VNĐ', 1500000], ['2.600.000 đồng', 2600000], ['1,5', 1.5], ['1.5', 1.5], ['1.500.000,5', 1500000.5],
+    ['-3', -3], ['  ', null], [{ formula: 'A1*2', result: 240 }, 240], [{ richText: [{ text: '12' }, { text: '0' }] }, 120],
+  ])('cellNumber(%j) = %j', (raw, expected) => expect(cellNumber(raw)).toEqual({ ok: true, value: expected }));
+
+  it.each([['mười'], ['12abc'], [true], [{ error: '#N/A' }]])('cellNumber refuses %j', (raw) => expect(cellNumber(raw).ok).toBe(false));
+
+  it('checks whole numbers and bounds given as text', () => {
+    expect(cellInteger('1,5')).toEqual({ ok: false, reason: '1.5 không phải là số nguyên' });
+    expect(cellInteger(-1, { min: 0 })).toEqual({ ok: false, reason: '-1 nhỏ hơn 0' });
+    expect(cellInteger('140', { min: 0, max: 1000 })).toEqual({ ok: true, value: 140 });
+    expect(cellInteger('1001', { min: 0, max: 1000 })).toEqual({ ok: false, reason: '1001 lớn hơn 1000' });
+  });
+
+  it.each([
+    ['15/12/2021', '2021-12-15'], ['5/1/2022', '2022-01-05'], ['05-01-2022', '2022-01-05'], ['05.01.2022', '2022-01-05'],
+    ['2022-01-05', '2022-01-05'], [44927, '2023-01-01'], [new Date('2023-03-04T00:00:00Z'), '2023-03-04'],
+  ])('cellDate(%j) = %j', (raw, expected) => expect(cellDate(raw)).toEqual({ ok: true, value: expected }));
+
+  it.each([['2022/13/01'], ['hôm qua']])('cellDate refuses %j', (raw) => expect(cellDate(raw).ok).toBe(false));
+
+  it.each([
+    ['x', true], ['X', true], ['✓', true], ['✔', true], ['v', true], [1, true], ['có', true], ['Có', true], [true, true],
+    ['thiếu', true], ['Thiếu hụt', true], [{ formula: 'IF(A1>0,"x","")', result: 'x' }, true],
+    ['', false], [null, false], [undefined, false], ['  ', false], [0, false], ['-', false], ['không', false], ['o', false], [false, false],
+  ])('cellMark(%j) = %j', (raw, expected) => expect(cellMark(raw)).toEqual({ ok: true, value: expected }));
+
+  it.each([['có lẽ'], [2], ['xx'], [{ error: '#REF!' }]])('cellMark refuses %j', (raw) => expect(cellMark(raw).ok).toBe(false));
+
+  it('splits a list in one cell, cleaning each item', () => {
+    expect(cellList('1, 2; 5\n7/8')).toEqual({ ok: true, value: ['1', '2', '5', '7', '8'] });
+    expect(cellList(' Vay vốn tín dụng ,  nhà ở ')).toEqual({ ok: true, value: ['Vay vốn tín dụng', 'nhà ở'] });
+    expect(cellList(3)).toEqual({ ok: true, value: ['3'] });
+    expect(cellList(null)).toEqual({ ok: true, value: [] });
+    expect(cellList({ error: '#N/A' }).ok).toBe(false);
+  });
+
+  it('reads NFD text and hyperlinks as clean text', () => {
+    expect(cellText('  Chiêm  Hoá ')).toEqual({ ok: true, value: 'Chiêm Hoá' });
+    expect(cellText({ text: 'link', hyperlink: 'http://x' })).toEqual({ ok: true, value: 'link' });
   });
 
   it.each([[1, 'A'], [26, 'Z'], [27, 'AA'], [52, 'AZ'], [703, 'AAA']])('columnLetter(%i) = %s', (n, l) => expect(columnLetter(n)).toBe(l));

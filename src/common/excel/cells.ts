@@ -265,6 +265,43 @@ export function cellBoolean(raw: unknown): Parsed<boolean | null> {
   return fail('ghi Có hoặc Không');
 }
 
+// a tick box: also "v" (a hand-drawn tick) and, on Phiếu B2, "thiếu" / "thiếu hụt" (the household lacks it)
+const MARK_YES = new Set([...YES, 'v', 'thieu', 'thieu hut']);
+// "o" / "ô": an empty box copied as a letter
+const MARK_NO = new Set([...NO, 'o']);
+
+/**
+ * A tick box (a deprivation on Phiếu B2, a flag): "x", "✓", "v", 1, "Có", "thiếu" → true; blank,
+ * 0, "-", "Không" → false. Anything else is refused.
+ */
+export function cellMark(raw: unknown): Parsed<boolean> {
+  const v = cellScalar(raw);
+  if (v instanceof CellError) return fail(v.reason);
+  if (v === null) return ok(false);
+  if (typeof v === 'boolean') return ok(v);
+  if (typeof v === 'number') {
+    if (v === 1) return ok(true);
+    if (v === 0) return ok(false);
+    return fail(`${numberToText(v)}: đánh dấu x hoặc để trống`);
+  }
+  if (typeof v === 'string') {
+    const t = foldLabel(v);
+    if (!t || MARK_NO.has(t)) return ok(false);
+    if (MARK_YES.has(t)) return ok(true);
+    return fail(`"${cleanText(v)}": đánh dấu x hoặc để trống`);
+  }
+  return fail('đánh dấu x hoặc để trống');
+}
+
+/** A list in one cell: "1, 2; 5", "1/2" or one item per line, each item cleaned (NFC). Blank → []. */
+export function cellList(raw: unknown): Parsed<string[]> {
+  const v = cellScalar(raw);
+  if (v instanceof CellError) return fail(v.reason);
+  if (v === null) return ok([]);
+  const text = v instanceof Date ? isoDate(v) : typeof v === 'number' ? numberToText(v) : String(v);
+  return ok(text.split(/[,;\n\r/]+/).map((s) => cleanText(s)).filter(Boolean));
+}
+
 /**
  * One of a fixed set of labels, matched ignoring case, diacritics and spacing (foldText), with
  * aliases. `choices` maps a label to its value; the first label of each value is the one shown
