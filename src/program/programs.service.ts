@@ -28,18 +28,8 @@ export interface ProjectNode {
   subProjects: ProjectNode[];
 }
 
-export interface ProgramView {
-  code: string;
-  name: string;
-  shortName: string | null;
-  investmentBasis: string | null;
-  decision: string | null;
-  decisionDate: string | null;
-  yearFrom: number;
-  yearTo: number;
-  phases: ProgramRow['phases'];
-  note: string | null;
-  version: number;
+/** A program as the API shows it: its row (without the internal id), targets and project tree. */
+export interface ProgramView extends Omit<ProgramRow, 'id'> {
   targets: Omit<TargetRow, 'programId'>[];
   projects: ProjectNode[];
 }
