@@ -12,7 +12,7 @@ import { ActivityQuery, CreateActivityDto, ParticipantsDto, UpdateActivityDto } 
 import { yearOf } from './domain/dates';
 import { Participants, participantProblems } from './domain/participants';
 import { ProgramRepository } from './program.repository';
-import { ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
+import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
 
 const cleanList = (items: string[] | undefined) => (items ?? []).map(cleanText).filter((s) => s.length > 0);
 
@@ -69,7 +69,7 @@ export class ActivitiesService {
       if (!current) throw notFound('Activity', id);
       const unitCode = dto.unitCode ?? current.unitCode;
       await this.scope.assertWrite(user, 'program', [current.unitCode, unitCode], m);
-      if (dto.version !== current.version) throw staleVersion('Activity', id, current.version);
+      assertVersion('Activity', id, dto.version, current.version);
       const row = await this.validated(m, {
         unitCode,
         projectCode: dto.projectCode ?? current.projectCode,

@@ -12,7 +12,7 @@ import { BeneficiaryQuery, CreateBeneficiaryDto, EligibilityQuery, UpdateBenefic
 import { yearOf } from './domain/dates';
 import { decideEligibility, EligibilityOutcome } from './domain/eligibility';
 import { ProjectRef } from './program.repository';
-import { ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
+import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -108,7 +108,7 @@ export class BeneficiariesService {
       const current = await this.repo.byId(id, m, true);
       if (!current) throw notFound('Supported household', id);
       await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      if (dto.version !== current.version) throw staleVersion('Supported household', id, current.version);
+      assertVersion('Supported household', id, dto.version, current.version);
       const date = dto.date ?? current.date;
       const projectCode = dto.projectCode ?? current.projectCode;
       const rest = {
