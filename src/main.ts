@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadConfigOrExit } from './config/app-config';
 import { createApp } from './app/create-app';
 import { StartupService } from './app/startup.service';
 
@@ -7,16 +7,7 @@ import { StartupService } from './app/startup.service';
 const SHUTDOWN_TIMEOUT_MS = 8_000; // under the 10 s docker stop gives before SIGKILL
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const started = Date.now();
   const { app } = await createApp(config);
   try {

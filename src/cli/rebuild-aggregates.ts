@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AggregatesRepository } from '../aggregates/aggregates.repository';
 import { AggregatesService } from '../aggregates/aggregates.service';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfigOrExit } from '../config/app-config';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { typeormOptions } from '../database/typeorm-options';
 
@@ -25,16 +25,7 @@ function arg(name: string): number | undefined {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const filter = { year: arg('year'), roundId: arg('round') };
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.dataDir, (m) => console.log(m));
   const ds = new DataSource({ ...typeormOptions(config.DATABASE_URL ?? embedded!.url, 2), entities: [] });

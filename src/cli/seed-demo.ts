@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from '../app/create-app';
 import { StartupService } from '../app/startup.service';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfigOrExit } from '../config/app-config';
 import { DemoSeedService } from '../demo/demo-seed.service';
 
 /**
@@ -11,16 +11,7 @@ import { DemoSeedService } from '../demo/demo-seed.service';
  * with known passwords (api.md "Auth"), so a production database needs --allow-production.
  */
 async function main(argv: string[]): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   if (config.NODE_ENV === 'production' && !argv.includes('--allow-production')) {
     console.error('seed:demo: NODE_ENV=production: the demo adds accounts with known passwords; pass --allow-production to load it anyway');
     return 1;

@@ -99,6 +99,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return config;
 }
 
+/** loadConfig for a command's start: an invalid configuration prints its one line and exits with 1. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
 /**
  * The JWT secret: from JWT_SECRET, else generated once and kept in the data folder (api.md
  * "Start and health"), so tokens survive restarts of a development install.

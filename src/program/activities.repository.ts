@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Participants } from './domain/participants';
-import { affectedRows, areaCte } from './program-sql';
+import { affectedRows, ListFilter, pagedQuery } from './program-sql';
 
 export interface Activity {
   id: number;
@@ -111,38 +111,12 @@ export class ActivitiesRepository {
     f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; kind?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Activity[]; total: number }> {
-    const params = [...f.params];
-    const where = [f.scopeSql];
-    const ctes: string[] = [];
-    const add = (sql: string, v: unknown) => { params.push(v); return sql.replaceAll('?', `$${params.length}`); };
-    let yearParam: string | undefined;
-    if (f.year) {
-      params.push(f.year);
-      yearParam = `$${params.length}`;
-      where.push(`a.year = ${yearParam}`);
-    }
-    if (f.unit && yearParam) {
-      params.push(f.unit);
-      ctes.push(areaCte(`$${params.length}`, yearParam));
-      where.push('a.unit_code IN (SELECT code FROM area)');
-    } else if (f.unit) {
-      where.push(add('a.unit_code IN (SELECT code FROM unit_subtree(?))', f.unit));
-    }
-    if (f.projectId) {
-      params.push(f.projectId);
-      ctes.push(`proj(id) AS (SELECT $${params.length}::int UNION ALL SELECT p.id FROM program_project p JOIN proj ON p.parent_id = proj.id)`);
-      where.push('a.project_id IN (SELECT id FROM proj)');
-    }
-    if (f.kind) where.push(add('a.kind = ?', f.kind));
-    const withSql = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')}` : '';
-    const cond = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM program_activity a WHERE ${cond}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `${withSql} SELECT ${COLS} FROM ${FROM} WHERE ${cond}
-        ORDER BY a.held_on DESC, a.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return { items, total };
+    const w = new ListFilter(f);
+    w.unitYearProject('a', f);
+    if (f.kind) w.add('a.kind = ?', f.kind);
+    return pagedQuery<Activity>(this.ds, {
+      withSql: w.withSql, countFrom: 'program_activity a', select: COLS, from: FROM, cond: w.cond, params: w.params,
+      orderBy: 'a.held_on DESC, a.id DESC',
+    }, paging);
   }
 }

@@ -12,7 +12,7 @@ import { ActivityQuery, CreateActivityDto, ParticipantsDto, UpdateActivityDto } 
 import { yearOf } from './domain/dates';
 import { Participants, participantProblems } from './domain/participants';
 import { ProgramRepository } from './program.repository';
-import { ProgramsService, staleVersion } from './programs.service';
+import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
 
 const cleanList = (items: string[] | undefined) => (items ?? []).map(cleanText).filter((s) => s.length > 0);
 
@@ -33,15 +33,7 @@ export class ActivitiesService {
   ) {}
 
   async list(user: AuthUser, q: ActivityQuery): Promise<Page<Activity>> {
-    if (q.unit) await this.scope.assertRead(user, [q.unit]);
-    let projectId: number | undefined;
-    if (q.project) {
-      const p = await this.catalogue.projectByCode(q.project);
-      if (!p) throw notFound('Project', q.project);
-      projectId = p.id;
-    }
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'a.unit_code', params);
+    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'a.unit_code');
     const { items, total } = await this.repo.list(
       { scopeSql, params, unit: q.unit, year: q.year, projectId, kind: q.kind },
       { limit: q.pageSize, offset: q.offset },
@@ -77,7 +69,7 @@ export class ActivitiesService {
       if (!current) throw notFound('Activity', id);
       const unitCode = dto.unitCode ?? current.unitCode;
       await this.scope.assertWrite(user, 'program', [current.unitCode, unitCode], m);
-      if (dto.version !== current.version) throw staleVersion('Activity', id, current.version);
+      assertVersion('Activity', id, dto.version, current.version);
       const row = await this.validated(m, {
         unitCode,
         projectCode: dto.projectCode ?? current.projectCode,
@@ -102,13 +94,9 @@ export class ActivitiesService {
   }
 
   async remove(user: AuthUser, id: number, version?: number): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const current = await this.repo.byId(id, m, true);
-      if (!current) throw notFound('Activity', id);
-      await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      if (version !== undefined && version !== current.version) throw staleVersion('Activity', id, current.version);
-      await this.repo.delete(m, id);
-      await this.audit.record(m, user, { action: 'delete', entity: 'program_activity', entityId: id, unitCode: current.unitCode, oldValue: strip(current) });
+    await this.programs.removeInScope(user, {
+      what: 'Activity', entity: 'program_activity', id, version,
+      load: (m) => this.repo.byId(id, m, true), delete: (m) => this.repo.delete(m, id), view: strip,
     });
   }
 
@@ -133,9 +121,4 @@ export class ActivitiesService {
       note: a.note ? cleanText(a.note) : null,
     };
   }
-}
-
-function strip<T extends { projectId?: number }>(a: T): Omit<T, 'projectId'> {
-  const { projectId: _, ...rest } = a;
-  return rest;
 }

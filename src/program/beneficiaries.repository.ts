@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BeneficiaryGroup, HouseholdClass } from './domain/eligibility';
-import { affectedRows, areaCte } from './program-sql';
+import { affectedRows, ListFilter, pagedQuery } from './program-sql';
 
 /** What the eligibility rule needs to know of a household on a date (domain/eligibility.ts). */
 export interface HouseholdListStatus {
@@ -209,39 +209,13 @@ export class BeneficiariesRepository {
     f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; householdId?: number; group?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Beneficiary[]; total: number }> {
-    const params = [...f.params];
-    const where = [f.scopeSql];
-    const ctes: string[] = [];
-    let yearParam: string | undefined;
-    if (f.year) {
-      params.push(f.year);
-      yearParam = `$${params.length}`;
-      where.push(`b.year = ${yearParam}`);
-    }
-    if (f.unit && yearParam) {
-      params.push(f.unit);
-      ctes.push(areaCte(`$${params.length}`, yearParam));
-      where.push('b.unit_code IN (SELECT code FROM area)');
-    } else if (f.unit) {
-      params.push(f.unit);
-      where.push(`b.unit_code IN (SELECT code FROM unit_subtree($${params.length}))`);
-    }
-    if (f.projectId) {
-      params.push(f.projectId);
-      ctes.push(`proj(id) AS (SELECT $${params.length}::int UNION ALL SELECT p.id FROM program_project p JOIN proj ON p.parent_id = proj.id)`);
-      where.push('b.project_id IN (SELECT id FROM proj)');
-    }
-    if (f.householdId) { params.push(f.householdId); where.push(`b.household_id = $${params.length}`); }
-    if (f.group) { params.push(f.group); where.push(`b.beneficiary_group = $${params.length}`); }
-    const withSql = ctes.length ? `WITH RECURSIVE ${ctes.join(', ')}` : '';
-    const cond = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`${withSql} SELECT count(*)::int AS total FROM program_beneficiary b WHERE ${cond}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `${withSql} SELECT ${COLS} FROM ${FROM} WHERE ${cond}
-        ORDER BY b.supported_on DESC, b.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return { items, total };
+    const w = new ListFilter(f);
+    w.unitYearProject('b', f);
+    if (f.householdId) w.add('b.household_id = ?', f.householdId);
+    if (f.group) w.add('b.beneficiary_group = ?', f.group);
+    return pagedQuery<Beneficiary>(this.ds, {
+      withSql: w.withSql, countFrom: 'program_beneficiary b', select: COLS, from: FROM, cond: w.cond, params: w.params,
+      orderBy: 'b.supported_on DESC, b.id DESC',
+    }, paging);
   }
 }

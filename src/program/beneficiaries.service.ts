@@ -11,8 +11,8 @@ import { BeneficiariesRepository, Beneficiary, BeneficiaryRow, HouseholdListStat
 import { BeneficiaryQuery, CreateBeneficiaryDto, EligibilityQuery, UpdateBeneficiaryDto } from './beneficiaries.dto';
 import { yearOf } from './domain/dates';
 import { decideEligibility, EligibilityOutcome } from './domain/eligibility';
-import { ProgramRepository, ProjectRef } from './program.repository';
-import { ProgramsService, staleVersion } from './programs.service';
+import { ProjectRef } from './program.repository';
+import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -34,7 +34,6 @@ export class BeneficiariesService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: BeneficiariesRepository,
     private readonly programs: ProgramsService,
-    private readonly catalogue: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
@@ -109,7 +108,7 @@ export class BeneficiariesService {
       const current = await this.repo.byId(id, m, true);
       if (!current) throw notFound('Supported household', id);
       await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      if (dto.version !== current.version) throw staleVersion('Supported household', id, current.version);
+      assertVersion('Supported household', id, dto.version, current.version);
       const date = dto.date ?? current.date;
       const projectCode = dto.projectCode ?? current.projectCode;
       const rest = {
@@ -139,13 +138,9 @@ export class BeneficiariesService {
   }
 
   async remove(user: AuthUser, id: number, version?: number): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const current = await this.repo.byId(id, m, true);
-      if (!current) throw notFound('Supported household', id);
-      await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      if (version !== undefined && version !== current.version) throw staleVersion('Supported household', id, current.version);
-      await this.repo.delete(m, id);
-      await this.audit.record(m, user, { action: 'delete', entity: 'program_beneficiary', entityId: id, unitCode: current.unitCode, oldValue: strip(current) });
+    await this.programs.removeInScope(user, {
+      what: 'Supported household', entity: 'program_beneficiary', id, version,
+      load: (m) => this.repo.byId(id, m, true), delete: (m) => this.repo.delete(m, id), view: strip,
     });
   }
 
@@ -157,24 +152,11 @@ export class BeneficiariesService {
   }
 
   async list(user: AuthUser, q: BeneficiaryQuery): Promise<Page<Beneficiary>> {
-    if (q.unit) await this.scope.assertRead(user, [q.unit]);
-    let projectId: number | undefined;
-    if (q.project) {
-      const p = await this.catalogue.projectByCode(q.project);
-      if (!p) throw notFound('Project', q.project);
-      projectId = p.id;
-    }
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'b.unit_code', params);
+    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'b.unit_code');
     const { items, total } = await this.repo.list(
       { scopeSql, params, unit: q.unit, year: q.year, projectId, householdId: q.household, group: q.group },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);
   }
-}
-
-function strip<T extends { projectId?: number }>(b: T): Omit<T, 'projectId'> {
-  const { projectId: _, ...rest } = b;
-  return rest;
 }

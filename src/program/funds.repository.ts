@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { FundKind, FundSource, FundType } from './domain/funds';
 import { ProjectKind } from './program-seeds';
-import { areaCte, EFFECTIVE_FUND, rollupCtes } from './program-sql';
+import { areaCte, EFFECTIVE_FUND, inProjectSubtree, inUnitSubtree, ListFilter, pagedQuery, rollupCtes } from './program-sql';
 
 export interface FundEntry {
   id: number;
@@ -156,25 +156,18 @@ export class FundsRepository {
     f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; source?: string; fundType?: string; kind?: string; includeCorrected: boolean },
     paging: { limit: number; offset: number },
   ): Promise<{ items: FundEntry[]; total: number }> {
-    const params = [...f.params];
-    const where = [f.scopeSql];
-    const add = (sql: string, v: unknown) => { params.push(v); where.push(sql.replace('?', `$${params.length}`)); };
-    if (f.unit) add(`e.unit_code IN (SELECT code FROM unit_subtree(?))`, f.unit);
-    if (f.year) add(`e.year = ?`, f.year);
-    if (f.projectId) add(`e.project_id IN (WITH RECURSIVE d(id) AS (SELECT ?::int UNION ALL SELECT p.id FROM program_project p JOIN d ON p.parent_id = d.id) SELECT id FROM d)`, f.projectId);
-    if (f.source) add(`e.source = ?`, f.source);
-    if (f.fundType) add(`e.fund_type = ?`, f.fundType);
-    if (f.kind) add(`e.kind = ?`, f.kind);
-    if (!f.includeCorrected) where.push('c.id IS NULL');
-    const cond = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM ${ENTRY_FROM} WHERE ${cond}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `SELECT ${ENTRY_COLS} FROM ${ENTRY_FROM} WHERE ${cond}
-        ORDER BY e.unit_code, e.year, pp.code, e.entry_date, e.id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return { items, total };
+    const w = new ListFilter(f);
+    if (f.unit) w.where.push(inUnitSubtree('e.unit_code', w.param(f.unit)));
+    if (f.year) w.add(`e.year = ?`, f.year);
+    if (f.projectId) w.where.push(inProjectSubtree('e.project_id', w.param(f.projectId)));
+    if (f.source) w.add(`e.source = ?`, f.source);
+    if (f.fundType) w.add(`e.fund_type = ?`, f.fundType);
+    if (f.kind) w.add(`e.kind = ?`, f.kind);
+    if (!f.includeCorrected) w.where.push('c.id IS NULL');
+    return pagedQuery<FundEntry>(this.ds, {
+      countFrom: ENTRY_FROM, select: ENTRY_COLS, from: ENTRY_FROM, cond: w.cond, params: w.params,
+      orderBy: 'e.unit_code, e.year, pp.code, e.entry_date, e.id',
+    }, paging);
   }
 
   /** The correction chain an entry belongs to: what it replaced, and what replaced it, oldest first. */

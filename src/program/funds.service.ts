@@ -149,15 +149,7 @@ export class FundsService {
   }
 
   async list(user: AuthUser, q: FundEntryQuery): Promise<Page<FundEntry>> {
-    if (q.unit) await this.scope.assertRead(user, [q.unit]);
-    let projectId: number | undefined;
-    if (q.project) {
-      const p = await this.catalogue.projectByCode(q.project);
-      if (!p) throw notFound('Project', q.project);
-      projectId = p.id;
-    }
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'e.unit_code', params);
+    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'e.unit_code');
     const { items, total } = await this.repo.list(
       { scopeSql, params, unit: q.unit, year: q.year, projectId, source: q.source, fundType: q.fundType, kind: q.kind, includeCorrected: q.includeCorrected },
       { limit: q.pageSize, offset: q.offset },

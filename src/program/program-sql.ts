@@ -84,3 +84,80 @@ export function affectedRows(result: unknown): number {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
   return Array.isArray(result) ? result.length : 0;
 }
+
+/** `column` is a unit given by the placeholder `unit` or any unit ever below it (the undated tree). */
+export const inUnitSubtree = (column: string, unit: string) => `${column} IN (SELECT code FROM unit_subtree(${unit}))`;
+
+/** `column` is the project node given by the placeholder `project` or one of its sub-projects. */
+export const inProjectSubtree = (column: string, project: string) =>
+  `${column} IN (WITH RECURSIVE proj(id) AS (SELECT ${project}::int UNION ALL SELECT p.id FROM program_project p JOIN proj ON p.parent_id = proj.id) SELECT id FROM proj)`;
+
+/**
+ * The WHERE of a list being built: starts from the caller's scope filter and its parameters; each
+ * condition adds its value and gets its placeholder.
+ */
+export class ListFilter {
+  readonly params: unknown[];
+  readonly where: string[];
+  readonly ctes: string[] = [];
+
+  constructor(scope: { scopeSql: string; params: unknown[] }) {
+    this.params = [...scope.params];
+    this.where = [scope.scopeSql];
+  }
+
+  /** Adds a value; returns its placeholder. */
+  param(v: unknown): string {
+    this.params.push(v);
+    return `$${this.params.length}`;
+  }
+
+  /** Adds a condition, every `?` in it standing for the value. */
+  add(sql: string, v: unknown): void {
+    this.where.push(sql.replaceAll('?', this.param(v)));
+  }
+
+  /**
+   * Rows of a year (`alias.year`), of a unit and the units below it (the tree of that year when a
+   * year is given, else every unit ever below it) and of a project with its sub-projects.
+   */
+  unitYearProject(alias: string, f: { unit?: string; year?: number; projectId?: number }): void {
+    let yearParam: string | undefined;
+    if (f.year) {
+      yearParam = this.param(f.year);
+      this.where.push(`${alias}.year = ${yearParam}`);
+    }
+    if (f.unit && yearParam) {
+      this.ctes.push(areaCte(this.param(f.unit), yearParam));
+      this.where.push(`${alias}.unit_code IN (SELECT code FROM area)`);
+    } else if (f.unit) {
+      this.where.push(inUnitSubtree(`${alias}.unit_code`, this.param(f.unit)));
+    }
+    if (f.projectId) this.where.push(inProjectSubtree(`${alias}.project_id`, this.param(f.projectId)));
+  }
+
+  get withSql(): string {
+    return this.ctes.length ? `WITH RECURSIVE ${this.ctes.join(', ')}` : '';
+  }
+
+  get cond(): string {
+    return this.where.join(' AND ');
+  }
+}
+
+/** A page of a list: the count over `countFrom`, then `select` over `from`, ordered, limited and offset. */
+export async function pagedQuery<T>(
+  ds: { query(sql: string, params?: unknown[]): Promise<any> },
+  q: { withSql?: string; countFrom: string; select: string; from: string; cond: string; orderBy: string; params: unknown[] },
+  paging: { limit: number; offset: number },
+): Promise<{ items: T[]; total: number }> {
+  const withSql = q.withSql ?? '';
+  const [{ total }] = await ds.query(`${withSql} SELECT count(*)::int AS total FROM ${q.countFrom} WHERE ${q.cond}`, q.params);
+  const params = [...q.params, paging.limit, paging.offset];
+  const items = await ds.query(
+    `${withSql} SELECT ${q.select} FROM ${q.from} WHERE ${q.cond}
+      ORDER BY ${q.orderBy} LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  return { items, total };
+}

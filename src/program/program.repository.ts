@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BeneficiaryGroup } from './domain/eligibility';
 import { DEFAULT_BENEFICIARY_GROUPS, KIND_LABEL, ProjectKind } from './program-seeds';
-import { affectedRows, applicabilitySql, projectAncestorsCte, upUnitCte } from './program-sql';
+import { affectedRows, applicabilitySql, inUnitSubtree, ListFilter, pagedQuery, projectAncestorsCte, upUnitCte } from './program-sql';
 
 export interface ProgramRow {
   id: number;
@@ -91,13 +91,9 @@ export class ProgramRepository {
     const params: unknown[] = [];
     let where = 'TRUE';
     if (f.year) { params.push(f.year); where = `$1 BETWEEN p.year_from AND p.year_to`; }
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM program p WHERE ${where}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `SELECT ${PROGRAM_COLS} FROM program p WHERE ${where} ORDER BY p.year_from, p.code LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
-    return { items, total };
+    return pagedQuery<ProgramRow>(this.ds, {
+      countFrom: 'program p', select: PROGRAM_COLS, from: 'program p', cond: where, params, orderBy: 'p.year_from, p.code',
+    }, paging);
   }
 
   async programByCode(code: string, manager?: EntityManager, lock = false): Promise<ProgramRow | undefined> {
@@ -269,17 +265,16 @@ export class ProgramRepository {
   }
 
   async applicabilitySettings(f: { scopeSql: string; params: unknown[]; unitCode?: string; projectId?: number }): Promise<ApplicabilityRow[]> {
-    const params = [...f.params];
-    const where = [f.scopeSql];
-    if (f.unitCode) { params.push(f.unitCode); where.push(`a.unit_code IN (SELECT code FROM unit_subtree($${params.length}))`); }
-    if (f.projectId) { params.push(f.projectId); where.push(`a.project_id = $${params.length}`); }
+    const w = new ListFilter(f);
+    if (f.unitCode) w.where.push(inUnitSubtree('a.unit_code', w.param(f.unitCode)));
+    if (f.projectId) w.add('a.project_id = ?', f.projectId);
     return this.ds.query(
       `SELECT a.id, a.project_id AS "projectId", pp.code AS "projectCode", a.unit_code AS "unitCode", a.applicable,
               a.year_from AS "yearFrom", a.year_to AS "yearTo", a.reason, a.created_by AS "createdBy", a.created_at AS "createdAt"
          FROM program_applicability a JOIN program_project pp ON pp.id = a.project_id
-        WHERE ${where.join(' AND ')}
+        WHERE ${w.cond}
         ORDER BY a.unit_code, pp.code, a.year_from NULLS FIRST`,
-      params,
+      w.params,
     );
   }
 

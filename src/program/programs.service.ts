@@ -28,18 +28,8 @@ export interface ProjectNode {
   subProjects: ProjectNode[];
 }
 
-export interface ProgramView {
-  code: string;
-  name: string;
-  shortName: string | null;
-  investmentBasis: string | null;
-  decision: string | null;
-  decisionDate: string | null;
-  yearFrom: number;
-  yearTo: number;
-  phases: ProgramRow['phases'];
-  note: string | null;
-  version: number;
+/** A program as the API shows it: its row (without the internal id), targets and project tree. */
+export interface ProgramView extends Omit<ProgramRow, 'id'> {
   targets: Omit<TargetRow, 'programId'>[];
   projects: ProjectNode[];
 }
@@ -165,7 +155,7 @@ export class ProgramsService {
     await this.ds.transaction(async (m) => {
       const current = await this.repo.programByCode(code, m, true);
       if (!current) throw notFound('Program', code);
-      if (version !== undefined && version !== current.version) throw staleVersion('Program', code, current.version);
+      assertVersion('Program', code, version, current.version);
       const view = await this.get(code, m);
       if (view.projects.length) {
         throw new DomainError('CONFLICT', `Chương trình ${code} còn ${view.projects.length} hợp phần/dự án: xóa các dự án trước`);
@@ -205,16 +195,15 @@ export class ProgramsService {
     });
   }
 
-  async getProject(code: string): Promise<ProjectRef> {
-    const p = await this.repo.projectByCode(code);
+  async getProject(code: string, manager?: EntityManager): Promise<ProjectRef> {
+    const p = await this.repo.projectByCode(code, manager);
     if (!p) throw notFound('Project', code);
     return p;
   }
 
   async updateProject(user: AuthUser, code: string, dto: UpdateProjectDto): Promise<ProjectRef> {
     return this.ds.transaction(async (m) => {
-      const current = await this.repo.projectByCode(code, m);
-      if (!current) throw notFound('Project', code);
+      const current = await this.getProject(code, m);
       await this.repo.lockProject(m, current.id);
       const next = {
         number: dto.number ?? current.number,
@@ -231,10 +220,9 @@ export class ProgramsService {
 
   async removeProject(user: AuthUser, code: string, version?: number): Promise<void> {
     await this.ds.transaction(async (m) => {
-      const current = await this.repo.projectByCode(code, m);
-      if (!current) throw notFound('Project', code);
+      const current = await this.getProject(code, m);
       await this.repo.lockProject(m, current.id);
-      if (version !== undefined && version !== current.version) throw staleVersion('Project', code, current.version);
+      assertVersion('Project', code, version, current.version);
       const use = await this.repo.projectUsage(m, current.id);
       const used = Object.entries(use).filter(([, n]) => n > 0);
       if (used.length) {
@@ -273,14 +261,15 @@ export class ProgramsService {
         };
       }),
       settings: await this.repo.applicabilitySettings({
-        ...this.scopeFilter(user), unitCode: q.unit,
+        ...this.scopeFilter(user, 'a.unit_code'), unitCode: q.unit,
       }),
     };
   }
 
-  private scopeFilter(user: AuthUser) {
+  /** The caller's scope as a condition on `unitColumn`, with its parameters (the start of every list). */
+  scopeFilter(user: AuthUser, unitColumn: string): { scopeSql: string; params: unknown[] } {
     const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'a.unit_code', params);
+    const scopeSql = this.scope.filter(user, unitColumn, params);
     return { scopeSql, params };
   }
 
@@ -290,8 +279,7 @@ export class ProgramsService {
     if (dto.yearFrom && dto.yearTo && dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'program', [dto.unitCode], m);
-      const project = await this.repo.projectByCode(dto.projectCode, m);
-      if (!project) throw notFound('Project', dto.projectCode);
+      const project = await this.getProject(dto.projectCode, m);
       const unit = await m.query(`SELECT 1 FROM admin_unit WHERE code = $1`, [dto.unitCode]);
       if (!unit.length) throw notFound('Unit', dto.unitCode);
       const id = await this.repo.insertApplicability(m, {
@@ -321,6 +309,39 @@ export class ProgramsService {
   }
 
   // ---- used by funds, activities and beneficiaries ----
+
+  /**
+   * The prologue of a list of unit data: read access to the unit asked for, the caller's scope on
+   * `unitColumn`, and the id of the project asked for (404 when the code is unknown).
+   */
+  async listPrologue(
+    user: AuthUser, q: { unit?: string; project?: string }, unitColumn: string,
+  ): Promise<{ scopeSql: string; params: unknown[]; projectId?: number }> {
+    if (q.unit) await this.scope.assertRead(user, [q.unit]);
+    const projectId = q.project ? (await this.getProject(q.project)).id : undefined;
+    return { ...this.scopeFilter(user, unitColumn), projectId };
+  }
+
+  /**
+   * Deletes a record of a unit: loads it locked (404 naming `what`), checks write access to its unit
+   * and the version when one was sent, deletes it and audits its last state, in one transaction.
+   */
+  async removeInScope<T extends { unitCode: string; version: number }>(
+    user: AuthUser,
+    r: {
+      what: string; entity: string; id: number; version?: number;
+      load: (m: EntityManager) => Promise<T | undefined>; delete: (m: EntityManager) => Promise<void>; view: (row: T) => unknown;
+    },
+  ): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const current = await r.load(m);
+      if (!current) throw notFound(r.what, r.id);
+      await this.scope.assertWrite(user, 'program', [current.unitCode], m);
+      assertVersion(r.what, r.id, r.version, current.version);
+      await r.delete(m);
+      await this.audit.record(m, user, { action: 'delete', entity: r.entity, entityId: r.id, unitCode: current.unitCode, oldValue: r.view(current) });
+    });
+  }
 
   /** The node of a code, or 404 naming the field. */
   async resolveProject(code: string, manager: EntityManager, field = 'projectCode'): Promise<ProjectRef> {
@@ -355,4 +376,15 @@ function targetRow(t: CreateProgramDto['targets'] extends (infer T)[] | undefine
 export function staleVersion(what: string, id: string | number, current: number): DomainError {
   return new DomainError('VERSION_CONFLICT', `${what} ${id} was changed by someone else (current version ${current})`,
     [{ field: 'version', message: `current version is ${current}` }]);
+}
+
+/** 409 when a version was sent and it is not the current one (optimistic locking). */
+export function assertVersion(what: string, id: string | number, sent: number | undefined, current: number): void {
+  if (sent !== undefined && sent !== current) throw staleVersion(what, id, current);
+}
+
+/** A record as the API shows it: without the internal id of its project. */
+export function withoutProjectId<T extends { projectId?: number }>(r: T): Omit<T, 'projectId'> {
+  const { projectId: _, ...rest } = r;
+  return rest;
 }

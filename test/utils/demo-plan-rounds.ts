@@ -9,8 +9,8 @@ import type { TestApp } from './test-app';
  * The Chiêm Hóa district with exactly the demo plan's counts (src/demo/demo-plan.ts) as decided
  * periodic rounds of 2021 (the first under ND07) and 2022, generated in SQL, the aggregates
  * rebuilt and the demo's plans set: the article's figures (9,776 → 8,162 poor households,
- * 31.31 % → 26.04 %) without waiting for the demo households and reviews. The same build as
- * test/reports/article-figures.spec.ts.
+ * 31.31 % → 26.04 %) without waiting for the demo households and reviews. Used by
+ * test/reports/article-figures.spec.ts and test/exports/summary-bound.spec.ts.
  */
 export async function seedDemoPlanRounds(t: Pick<TestApp, 'ds' | 'app'>): Promise<void> {
   const ds: DataSource = t.ds;

@@ -51,8 +51,7 @@ export function addDeprivationCounts(wb: Workbook, r: BreakdownReport, cls: Clas
   }, r, {
     parts: [{
       values: (n) => {
-        const d = n.deprivations[cls];
-        checkDeprivations(n, cls, d, r.indicators.map((x) => x.key));
+        const d = checkedDeprivations(n, cls, r);
         return { households: d.households, ...Object.fromEntries(ind.map((x) => [x.key, d.byIndicator[x.ref.key] ?? 0])) };
       },
     }],
@@ -83,8 +82,7 @@ export function addDeprivationShares(wb: Workbook, r: BreakdownReport, cls: Clas
   }, r, {
     parts: [{
       values: (n) => {
-        const d = n.deprivations[cls];
-        checkDeprivations(n, cls, d, r.indicators.map((x) => x.key));
+        const d = checkedDeprivations(n, cls, r);
         // the counts are on the previous sheet: the shares are values, computed from the exact counts
         const share = (c: number) => (d.households > 0 ? round2((c / d.households) * 100) : null);
         return { households: d.households, ...Object.fromEntries(ind.map((x) => [x.key, share(d.byIndicator[x.ref.key] ?? 0)])) };
@@ -94,8 +92,10 @@ export function addDeprivationShares(wb: Workbook, r: BreakdownReport, cls: Clas
   }, opts);
 }
 
-function checkDeprivations(n: BreakdownNode, cls: ClassKey, d: DeprivationCounts, keys: string[]): void {
-  for (const key of keys) {
+/** The class's deprivation counts of a row, after checking no indicator counts more households than the class has. */
+function checkedDeprivations(n: BreakdownNode, cls: ClassKey, r: BreakdownReport): DeprivationCounts {
+  const d = n.deprivations[cls];
+  for (const key of r.indicators.map((x) => x.key)) {
     const c = d.byIndicator[key] ?? 0;
     if (c < 0 || c > d.households) {
       throw new DomainError(
@@ -105,6 +105,7 @@ function checkDeprivations(n: BreakdownNode, cls: ClassKey, d: DeprivationCounts
       );
     }
   }
+  return d;
 }
 
 /** Table 8: poor and near-poor households by target group, rows "Hộ" / "Nhân khẩu". */
