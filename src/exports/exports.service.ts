@@ -31,7 +31,7 @@ export interface HouseholdListPlan {
 }
 
 /** Households per page of the detailed list (one query per page, the next one fetched while this one is written). */
-export const LIST_PAGE_SIZE = 1000;
+export const LIST_PAGE_SIZE = 500;
 
 /** Groups the rows of a page (one per member) into households, in order. */
 export function groupListRows(

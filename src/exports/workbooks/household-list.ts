@@ -170,7 +170,7 @@ export function fillListRow(row: Row, values: (string | number | null)[], headRo
  * stream as fast as a loop that never waits); above it the writer waits. It bounds memory
  * whatever the number of rows.
  */
-export const ZIP_BACKLOG_BYTES = 4 * 1024 * 1024;
+export const ZIP_BACKLOG_BYTES = 2 * 1024 * 1024;
 
 /**
  * Back-pressure for exceljs's streaming writer. exceljs 4.4 writes to archiver without
