@@ -12,7 +12,8 @@ import { ActivityQuery, CreateActivityDto, ParticipantsDto, UpdateActivityDto } 
 import { yearOf } from './domain/dates';
 import { Participants, participantProblems } from './domain/participants';
 import { ProgramRepository } from './program.repository';
-import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
+import { checkVersion } from '../common/db/optimistic';
+import { ProgramCommonService, withoutProjectId as strip } from './program-common.service';
 
 const cleanList = (items: string[] | undefined) => (items ?? []).map(cleanText).filter((s) => s.length > 0);
 
@@ -26,7 +27,7 @@ export class ActivitiesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: ActivitiesRepository,
-    private readonly programs: ProgramsService,
+    private readonly programs: ProgramCommonService,
     private readonly catalogue: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
@@ -69,7 +70,7 @@ export class ActivitiesService {
       if (!current) throw notFound('Activity', id);
       const unitCode = dto.unitCode ?? current.unitCode;
       await this.scope.assertWrite(user, 'program', [current.unitCode, unitCode], m);
-      assertVersion('Activity', id, dto.version, current.version);
+      checkVersion('Activity', id, dto.version, current.version);
       const row = await this.validated(m, {
         unitCode,
         projectCode: dto.projectCode ?? current.projectCode,
@@ -84,7 +85,7 @@ export class ActivitiesService {
         participants: dto.participants ? participantsOf(dto.participants) : current.participants,
         note: dto.note ?? current.note,
       });
-      if (!(await this.repo.update(m, id, dto.version, row, user.username))) throw staleVersion('Activity', id, current.version);
+      await this.repo.update(m, id, dto.version, row, user.username);
       const updated = strip((await this.repo.byId(id, m))!);
       await this.audit.record(m, user, {
         action: 'update', entity: 'program_activity', entityId: id, unitCode, oldValue: strip(current), newValue: updated,

@@ -12,7 +12,8 @@ import { BeneficiaryQuery, CreateBeneficiaryDto, EligibilityQuery, UpdateBenefic
 import { yearOf } from './domain/dates';
 import { decideEligibility, EligibilityOutcome } from './domain/eligibility';
 import { ProjectRef } from './program.repository';
-import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
+import { checkVersion } from '../common/db/optimistic';
+import { ProgramCommonService, withoutProjectId as strip } from './program-common.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -33,7 +34,7 @@ export class BeneficiariesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: BeneficiariesRepository,
-    private readonly programs: ProgramsService,
+    private readonly programs: ProgramCommonService,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
@@ -108,7 +109,7 @@ export class BeneficiariesService {
       const current = await this.repo.byId(id, m, true);
       if (!current) throw notFound('Supported household', id);
       await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      assertVersion('Supported household', id, dto.version, current.version);
+      checkVersion('Supported household', id, dto.version, current.version);
       const date = dto.date ?? current.date;
       const projectCode = dto.projectCode ?? current.projectCode;
       const rest = {
@@ -128,7 +129,7 @@ export class BeneficiariesService {
           eligibilityReason: current.eligibilityReason,
         };
       }
-      if (!(await this.repo.update(m, id, dto.version, row, user.username))) throw staleVersion('Supported household', id, current.version);
+      await this.repo.update(m, id, dto.version, row, user.username);
       const updated = strip((await this.repo.byId(id, m))!);
       await this.audit.record(m, user, {
         action: 'update', entity: 'program_beneficiary', entityId: id, unitCode: current.unitCode, oldValue: strip(current), newValue: updated,

@@ -11,7 +11,8 @@ import { BucketChange, FundFigures, fundFigures, FundSource, FundType, fundViola
 import { CorrectFundEntryDto, CreateFundEntryDto, FundEntryQuery, FundTotalsQuery } from './funds.dto';
 import { FundEntry, FundsRepository, NewFundEntry } from './funds.repository';
 import { nodeLabel, ProgramRepository, ProjectRef } from './program.repository';
-import { buildProjectTree, ProgramsService, ProjectNode } from './programs.service';
+import { ProgramCommonService } from './program-common.service';
+import { buildProjectTree, ProjectNode } from './programs.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -32,7 +33,7 @@ export class FundsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: FundsRepository,
-    private readonly programs: ProgramsService,
+    private readonly programs: ProgramCommonService,
     private readonly catalogue: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,

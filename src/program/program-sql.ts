@@ -76,15 +76,6 @@ export const rollupCtes = (programIds: string) => `
     SELECT -program_id, id FROM program_project WHERE program_id = ANY(${programIds}::int[])
   )`;
 
-/**
- * Rows changed by an UPDATE/DELETE run through EntityManager.query: TypeORM's PostgreSQL driver
- * answers those with `[rows, rowCount]`, not with the rows.
- */
-export function affectedRows(result: unknown): number {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[1];
-  return Array.isArray(result) ? result.length : 0;
-}
-
 /** `column` is a unit given by the placeholder `unit` or any unit ever below it (the undated tree). */
 export const inUnitSubtree = (column: string, unit: string) => `${column} IN (SELECT code FROM unit_subtree(${unit}))`;
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { BeneficiaryGroup } from './domain/eligibility';
 import { DEFAULT_BENEFICIARY_GROUPS, KIND_LABEL, ProjectKind } from './program-seeds';
-import { affectedRows, applicabilitySql, inUnitSubtree, ListFilter, pagedQuery, projectAncestorsCte, upUnitCte } from './program-sql';
+import { updateVersioned } from '../common/db/optimistic';
+import { applicabilitySql, inUnitSubtree, ListFilter, pagedQuery, projectAncestorsCte, upUnitCte } from './program-sql';
 
 export interface ProgramRow {
   id: number;
@@ -159,15 +160,12 @@ export class ProgramRepository {
     return id;
   }
 
-  /** Optimistic: 0 rows when the version is stale. */
-  async updateProgram(m: EntityManager, id: number, version: number, p: Omit<ProgramRow, 'id' | 'version' | 'code'>): Promise<number> {
-    const rows = await m.query(
-      `UPDATE program SET name = $3, short_name = $4, investment_basis = $5, decision = $6, decision_date = $7,
-              year_from = $8, year_to = $9, phases = $10, note = $11, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, version, p.name, p.shortName, p.investmentBasis, p.decision, p.decisionDate, p.yearFrom, p.yearTo, JSON.stringify(p.phases), p.note],
-    );
-    return affectedRows(rows);
+  /** Optimistic (updateVersioned): 409 when the version is stale. */
+  async updateProgram(m: EntityManager, id: number, code: string, version: number, p: Omit<ProgramRow, 'id' | 'version' | 'code'>): Promise<void> {
+    await updateVersioned(m, 'program', id, version, {
+      name: p.name, short_name: p.shortName, investment_basis: p.investmentBasis, decision: p.decision, decision_date: p.decisionDate,
+      year_from: p.yearFrom, year_to: p.yearTo, phases: JSON.stringify(p.phases), note: p.note,
+    }, { entity: 'Chương trình', label: code, returning: 'id' });
   }
 
   async replaceTargets(m: EntityManager, programId: number, targets: Omit<TargetRow, 'programId'>[]): Promise<void> {
@@ -216,13 +214,10 @@ export class ProgramRepository {
     return id;
   }
 
-  async updateProject(m: EntityManager, id: number, version: number, p: Pick<ProjectRow, 'number' | 'name' | 'beneficiaryGroups' | 'note'>): Promise<number> {
-    const rows = await m.query(
-      `UPDATE program_project SET number = $3, name = $4, beneficiary_groups = $5, note = $6, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, version, p.number, p.name, p.beneficiaryGroups, p.note],
-    );
-    return affectedRows(rows);
+  async updateProject(m: EntityManager, id: number, code: string, version: number, p: Pick<ProjectRow, 'number' | 'name' | 'beneficiaryGroups' | 'note'>): Promise<void> {
+    await updateVersioned(m, 'program_project', id, version,
+      { number: p.number, name: p.name, beneficiary_groups: p.beneficiaryGroups, note: p.note },
+      { entity: 'Dự án', label: code, returning: 'id' });
   }
 
   /** What refers to a node: sub-projects, fund entries, activities, supported households. */

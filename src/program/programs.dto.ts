@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
@@ -109,6 +109,6 @@ export class CreateApplicabilityDto {
 }
 
 export class DeleteQuery {
-  @ApiPropertyOptional({ description: 'The version read; a stale one is 409 VERSION_CONFLICT' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @ApiProperty({ description: 'The version read (required); a stale one is 409 VERSION_CONFLICT' })
+  @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }

@@ -4,9 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
+import { checkVersion } from '../common/db/optimistic';
 import { DomainError, invalid, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText } from '../common/text/vietnamese';
+import { ProgramCommonService } from './program-common.service';
 import { ProjectKind } from './program-seeds';
 import {
   ApplicabilityQuery, CreateApplicabilityDto, CreateProgramDto, CreateProjectDto, ProgramListQuery, UpdateProgramDto, UpdateProjectDto,
@@ -76,6 +78,7 @@ export class ProgramsService {
     private readonly repo: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
+    private readonly common: ProgramCommonService,
   ) {}
 
   async list(q: ProgramListQuery): Promise<Page<ProgramView>> {
@@ -138,10 +141,8 @@ export class ProgramsService {
         throw new DomainError('BUSINESS_RULE', `Chương trình đã có số liệu năm ${outside.join(', ')}, ngoài giai đoạn ${next.yearFrom}–${next.yearTo}`,
           [{ field: 'yearFrom', message: 'data exists outside the new years', value: outside }]);
       }
-      if (!(await this.repo.updateProgram(m, current.id, dto.version, next))) {
-        throw new DomainError('VERSION_CONFLICT', `Program ${code} was changed by someone else (version ${current.version})`,
-          [{ field: 'version', message: `current version is ${current.version}` }]);
-      }
+      checkVersion('Chương trình', code, dto.version, current.version);
+      await this.repo.updateProgram(m, current.id, code, dto.version, next);
       if (dto.targets) await this.repo.replaceTargets(m, current.id, dto.targets.map(targetRow));
       const after = await this.get(code, m);
       const { projects: _b, ...oldValue } = before;
@@ -155,7 +156,7 @@ export class ProgramsService {
     await this.ds.transaction(async (m) => {
       const current = await this.repo.programByCode(code, m, true);
       if (!current) throw notFound('Program', code);
-      assertVersion('Program', code, version, current.version);
+      checkVersion('Chương trình', code, version, current.version);
       const view = await this.get(code, m);
       if (view.projects.length) {
         throw new DomainError('CONFLICT', `Chương trình ${code} còn ${view.projects.length} hợp phần/dự án: xóa các dự án trước`);
@@ -195,10 +196,8 @@ export class ProgramsService {
     });
   }
 
-  async getProject(code: string, manager?: EntityManager): Promise<ProjectRef> {
-    const p = await this.repo.projectByCode(code, manager);
-    if (!p) throw notFound('Project', code);
-    return p;
+  getProject(code: string, manager?: EntityManager): Promise<ProjectRef> {
+    return this.common.getProject(code, manager);
   }
 
   async updateProject(user: AuthUser, code: string, dto: UpdateProjectDto): Promise<ProjectRef> {
@@ -211,7 +210,8 @@ export class ProgramsService {
         beneficiaryGroups: dto.beneficiaryGroups !== undefined ? dto.beneficiaryGroups : current.beneficiaryGroups,
         note: dto.note !== undefined ? dto.note : current.note,
       };
-      if (!(await this.repo.updateProject(m, current.id, dto.version, next))) throw staleVersion('Project', code, current.version);
+      checkVersion('Dự án', code, dto.version, current.version);
+      await this.repo.updateProject(m, current.id, code, dto.version, next);
       const updated = (await this.repo.projectByCode(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'program_project', entityId: code, oldValue: current, newValue: updated });
       return updated;
@@ -222,7 +222,7 @@ export class ProgramsService {
     await this.ds.transaction(async (m) => {
       const current = await this.getProject(code, m);
       await this.repo.lockProject(m, current.id);
-      assertVersion('Project', code, version, current.version);
+      checkVersion('Dự án', code, version, current.version);
       const use = await this.repo.projectUsage(m, current.id);
       const used = Object.entries(use).filter(([, n]) => n > 0);
       if (used.length) {
@@ -261,16 +261,9 @@ export class ProgramsService {
         };
       }),
       settings: await this.repo.applicabilitySettings({
-        ...this.scopeFilter(user, 'a.unit_code'), unitCode: q.unit,
+        ...this.common.scopeFilter(user, 'a.unit_code'), unitCode: q.unit,
       }),
     };
-  }
-
-  /** The caller's scope as a condition on `unitColumn`, with its parameters (the start of every list). */
-  scopeFilter(user: AuthUser, unitColumn: string): { scopeSql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, unitColumn, params);
-    return { scopeSql, params };
   }
 
   async setApplicability(user: AuthUser, dto: CreateApplicabilityDto) {
@@ -307,84 +300,8 @@ export class ProgramsService {
       await this.audit.record(m, user, { action: 'delete', entity: 'program_applicability', entityId: id, unitCode: row.unitCode, oldValue: row });
     });
   }
-
-  // ---- used by funds, activities and beneficiaries ----
-
-  /**
-   * The prologue of a list of unit data: read access to the unit asked for, the caller's scope on
-   * `unitColumn`, and the id of the project asked for (404 when the code is unknown).
-   */
-  async listPrologue(
-    user: AuthUser, q: { unit?: string; project?: string }, unitColumn: string,
-  ): Promise<{ scopeSql: string; params: unknown[]; projectId?: number }> {
-    if (q.unit) await this.scope.assertRead(user, [q.unit]);
-    const projectId = q.project ? (await this.getProject(q.project)).id : undefined;
-    return { ...this.scopeFilter(user, unitColumn), projectId };
-  }
-
-  /**
-   * Deletes a record of a unit: loads it locked (404 naming `what`), checks write access to its unit
-   * and the version when one was sent, deletes it and audits its last state, in one transaction.
-   */
-  async removeInScope<T extends { unitCode: string; version: number }>(
-    user: AuthUser,
-    r: {
-      what: string; entity: string; id: number; version?: number;
-      load: (m: EntityManager) => Promise<T | undefined>; delete: (m: EntityManager) => Promise<void>; view: (row: T) => unknown;
-    },
-  ): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const current = await r.load(m);
-      if (!current) throw notFound(r.what, r.id);
-      await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      assertVersion(r.what, r.id, r.version, current.version);
-      await r.delete(m);
-      await this.audit.record(m, user, { action: 'delete', entity: r.entity, entityId: r.id, unitCode: current.unitCode, oldValue: r.view(current) });
-    });
-  }
-
-  /** The node of a code, or 404 naming the field. */
-  async resolveProject(code: string, manager: EntityManager, field = 'projectCode'): Promise<ProjectRef> {
-    const p = await this.repo.projectByCode(code, manager);
-    if (!p) throw new DomainError('NOT_FOUND', `Project ${code} not found`, [{ field, message: 'unknown project code' }]);
-    return p;
-  }
-
-  /**
-   * 422 unless the project's program runs in the year and the project applies to the unit then.
-   * (The 2021–2025 list is never reused for later years: domain-research.md §5.5.)
-   */
-  async assertUsable(project: ProjectRef, unitCode: string, year: number, manager: EntityManager, field = 'projectCode'): Promise<void> {
-    if (year < project.programYearFrom || year > project.programYearTo) {
-      throw new DomainError('BUSINESS_RULE',
-        `${project.fullLabel} thuộc chương trình ${project.programCode} (${project.programYearFrom}–${project.programYearTo}), không áp dụng cho năm ${year}`,
-        [{ field, message: `the program runs ${project.programYearFrom}–${project.programYearTo}` }]);
-    }
-    const [setting] = await this.repo.effectiveApplicability(unitCode, year, [project.id], manager);
-    if (setting && !setting.applicable) {
-      throw new DomainError('NOT_APPLICABLE',
-        `${project.fullLabel} không áp dụng cho địa bàn ${unitCode} năm ${year}${setting.reason ? `: ${setting.reason}` : ''}`,
-        [{ field, message: 'not applicable for this unit', unitCode: setting.unitCode, settingId: setting.id }]);
-    }
-  }
 }
 
 function targetRow(t: CreateProgramDto['targets'] extends (infer T)[] | undefined ? T : never): Omit<TargetRow, 'programId'> {
   return { code: t.code, description: cleanText(t.description), valueMin: t.valueMin ?? null, valueMax: t.valueMax ?? null, unit: t.unit, note: t.note ?? null };
-}
-
-export function staleVersion(what: string, id: string | number, current: number): DomainError {
-  return new DomainError('VERSION_CONFLICT', `${what} ${id} was changed by someone else (current version ${current})`,
-    [{ field: 'version', message: `current version is ${current}` }]);
-}
-
-/** 409 when a version was sent and it is not the current one (optimistic locking). */
-export function assertVersion(what: string, id: string | number, sent: number | undefined, current: number): void {
-  if (sent !== undefined && sent !== current) throw staleVersion(what, id, current);
-}
-
-/** A record as the API shows it: without the internal id of its project. */
-export function withoutProjectId<T extends { projectId?: number }>(r: T): Omit<T, 'projectId'> {
-  const { projectId: _, ...rest } = r;
-  return rest;
 }
