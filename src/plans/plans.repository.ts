@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { updateVersioned } from '../common/db/optimistic';
 import type { PlanView } from './plans.dto';
 
 const SELECT = `
@@ -46,12 +47,9 @@ export class PlansRepository {
     );
   }
 
-  async update(m: EntityManager, p: { unitCode: string; year: number; target: number; unit: string; note: string | null; by: string }): Promise<void> {
-    await m.query(
-      `UPDATE reduction_plan SET target = $3, target_unit = $4, note = $5, updated_by = $6, updated_at = now(), version = version + 1
-        WHERE unit_code = $1 AND year = $2`,
-      [p.unitCode, p.year, p.target, p.unit, p.note, p.by],
-    );
+  async update(m: EntityManager, p: { unitCode: string; year: number; target: number; unit: string; note: string | null; by: string }, version: number): Promise<void> {
+    await updateVersioned(m, 'reduction_plan', { unit_code: p.unitCode, year: p.year }, version,
+      { target: p.target, target_unit: p.unit, note: p.note, updated_by: p.by }, { entity: 'Kế hoạch', returning: 'id' });
   }
 
   async delete(m: EntityManager, unitCode: string, year: number): Promise<void> {

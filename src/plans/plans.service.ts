@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { checkVersion } from '../common/db/optimistic';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
@@ -54,12 +55,9 @@ export class PlansService {
       const old = await this.repo.get(unitCode, year, m, true);
       const values = { unitCode, year, target: body.target, unit: body.unit, note: body.note != null ? cleanText(body.note) : null, by: user.username };
       if (old) {
-        if (body.version !== undefined && body.version !== old.version) {
-          throw new DomainError('VERSION_CONFLICT', `The plan of ${unitCode} for ${year} was changed by someone else (version ${old.version}, not ${body.version})`, [
-            { field: 'version', message: `current version is ${old.version}` },
-          ]);
-        }
-        await this.repo.update(m, values);
+        // replacing a plan needs the version read (400 without, 409 when stale); creating takes none
+        checkVersion('Kế hoạch', `${unitCode}/${year}`, body.version, old.version);
+        await this.repo.update(m, values, body.version!);
       } else {
         await this.repo.insert(m, values);
       }

@@ -11,7 +11,8 @@ import { StandardsService } from '../standards/standards.service';
 import { StandardView } from '../standards/standards.repository';
 import type { MemberFacts } from './domain/deprivations';
 import { BuiltResult, buildResult, ResultContext, ResultInput } from './domain/result';
-import { assertFound, assertNotFrozen, assertVersion, referenceDate, rethrowDomain, resultView } from './reviews.common';
+import { bumpVersioned, checkVersion, versionConflict } from '../common/db/optimistic';
+import { assertFound, assertNotFrozen, referenceDate, rethrowDomain, resultView } from './reviews.common';
 import { PutResultDto, ResultListQuery } from './results.dto';
 import { HouseholdRef, ResultRecord, ResultsRepository } from './results.repository';
 import { RoundRow, RoundsRepository } from './rounds.repository';
@@ -232,10 +233,9 @@ export class ResultsService {
         throw new DomainError(problem.includes('no longer on the register') ? 'HOUSEHOLD_INACTIVE' : 'BUSINESS_RULE', problem, [{ field: 'householdId', message: problem, value: householdId }]);
       }
       const existing = await this.repo.lockOne(roundId, householdId, m);
-      if (existing) assertVersion(dto.version, existing.version, `The result of household ${household.code}`);
-      else if (dto.version !== undefined) {
-        throw new DomainError('VERSION_CONFLICT', `The result of household ${household.code} no longer exists`, [{ field: 'version', message: 'no such result' }]);
-      }
+      // replacing needs the version read; creating takes none (a version for a result that is gone: 409, current 0)
+      if (existing) checkVersion('Kết quả rà soát của hộ', household.code, dto.version, existing.version);
+      else if (dto.version !== undefined) throw versionConflict('Kết quả rà soát của hộ', household.code, dto.version, 0);
       const old = existing ? await this.repo.find(roundId, householdId, m) : undefined;
       const ctx = await this.contextFor(round, m);
       const members = await this.repo.members({ householdIds: [householdId] }, m);
@@ -279,7 +279,7 @@ export class ResultsService {
     await this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m);
       const existing = assertFound(await this.repo.lockOne(roundId, householdId, m), 'Result of household', householdId);
-      assertVersion(version, existing.version, `The result of household ${householdId}`);
+      checkVersion('Kết quả rà soát của hộ', householdId, version, existing.version);
       const old = await this.repo.find(roundId, householdId, m);
       await this.repo.remove(roundId, householdId, m);
       await this.audit.record(m, user, { action: 'delete', entity: 'review_result', entityId: String(existing.id), unitCode: round.communeCode, oldValue: old && auditable(old) });
@@ -293,7 +293,7 @@ export class ResultsService {
   async reclassify(user: AuthUser, roundId: number, version: number): Promise<{ results: number; changed: number }> {
     return this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m, 'update');
-      assertVersion(version, round.version, `Round ${roundId}`);
+      checkVersion('Đợt rà soát', roundId, version, round.version);
       const stored: (BulkResultRow & { computedClass: string })[] = await m.query(
         `SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
                 entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",
@@ -304,7 +304,7 @@ export class ResultsService {
       const before = new Map(stored.map((s) => [s.householdId, s.computedClass]));
       const { standard } = await this.standards.forListYear(round.listYear, m);
       if (standard.code !== round.standardCode) {
-        await m.query(`UPDATE review_round SET standard_code = $2, version = version + 1, updated_at = now() WHERE id = $1`, [roundId, standard.code]);
+        await bumpVersioned(m, 'review_round', roundId, { standard_code: standard.code });
         round.standardCode = standard.code;
       }
       const ctx = await this.contextFor(round, m);

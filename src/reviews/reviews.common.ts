@@ -31,12 +31,6 @@ export function assertNotFrozen(r: RoundRow): void {
   }
 }
 
-export function assertVersion(expected: number | undefined, actual: number, what: string): void {
-  if (expected !== actual) {
-    throw new DomainError('VERSION_CONFLICT', `${what} was changed by someone else (your version ${expected ?? 'none'}, current ${actual})`, [{ field: 'version', message: 'stale', value: expected }]);
-  }
-}
-
 export function transitionError(e: IllegalTransition, r: RoundRow): DomainError {
   return new DomainError('ILLEGAL_TRANSITION', e.message, [{ field: 'status', message: e.message, from: e.from, action: e.action, allowed: e.allowed, roundId: r.id }]);
 }

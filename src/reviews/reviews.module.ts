@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { StandardsModule } from '../standards/standards.module';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
@@ -19,7 +20,7 @@ import { RoundsService } from './rounds.service';
   controllers: [RoundsController, ResultsController, ApplicationsController],
   providers: [
     RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
-    ListsService, ApplicationsService, ReviewsDemoService,
+    ListsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
   ],
   exports: [RoundsService, ResultsService, DecisionService, ApplicationsService, ReviewsDemoService],
 })

@@ -4,13 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
+import { checkVersion } from '../common/db/optimistic';
+import { sql } from '../common/db/sql';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { StandardsService } from '../standards/standards.service';
 import {
   defaultOpinionRequired, IllegalTransition, listYearOf, nextStatus, postingEndDate, regularRoundDates, RoundAction, RoundStatus,
 } from './domain/round-state';
-import { assertFound, assertNotFrozen, assertVersion, roundView, transitionError } from './reviews.common';
+import { ApplicationsRepository } from './applications.repository';
+import { assertFound, assertNotFrozen, roundView, transitionError } from './reviews.common';
 import {
   CreateComplaintDto, CreateRoundDto, MeetingDto, OpinionDto, OverdueQuery, PostingDto, RecheckComplaintDto, ReportDto, RoundListQuery,
   StartRoundDto, UpdateRoundDto,
@@ -35,6 +38,7 @@ export class RoundsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: RoundsRepository,
+    private readonly applications: ApplicationsRepository,
     private readonly standards: StandardsService,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
@@ -83,25 +87,15 @@ export class RoundsService {
    * for a periodic round the Mẫu 01 requests filed in its year.
    */
   private async attachPendingApplications(m: EntityManager, roundId: number, communeCode: string, kind: string, year: number, month: number | null): Promise<number> {
-    const [, affected] = kind === 'regular'
-      ? await m.query(
-        `UPDATE review_application SET round_id = $1, status = 'in_round', version = version + 1, updated_at = now()
-          WHERE commune_code = $2 AND status = 'pending' AND round_id IS NULL AND filed_on <= $3::date`,
-        [roundId, communeCode, regularRoundDates(year, month!).startsOn])
-      : await m.query(
-        `UPDATE review_application SET round_id = $1, status = 'in_round', version = version + 1, updated_at = now()
-          WHERE commune_code = $2 AND status = 'pending' AND round_id IS NULL AND form = 'mau01' AND extract(year FROM filed_on) = $3`,
-        [roundId, communeCode, year]);
-    return affected;
+    return this.applications.attachPending(m, roundId, communeCode,
+      kind === 'regular' ? { filedBy: regularRoundDates(year, month!).startsOn } : { mau01Year: year });
   }
 
   async list(user: AuthUser, q: RoundListQuery): Promise<Page<unknown>> {
     // asking for a unit outside one's area is refused, not answered with an empty page
     await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'r.commune_code', params);
     const { items, total } = await this.repo.list(
-      { commune: q.commune, unit: q.unit, year: q.year, listYear: q.listYear, kind: q.kind, status: q.status, scopeSql, params },
+      { commune: q.commune, unit: q.unit, year: q.year, listYear: q.listYear, kind: q.kind, status: q.status, scope: this.scope.where(user, sql`r.commune_code`) },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items.map(({ results, poor, nearPoor, ...r }) => roundView(r, { counts: { results, poor, nearPoor } })), total, q);
@@ -124,7 +118,7 @@ export class RoundsService {
       const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       assertNotFrozen(round);
-      assertVersion(dto.version, round.version, `Round ${id}`);
+      checkVersion('Đợt rà soát', id, dto.version, round.version);
       const set: Record<string, unknown> = {};
       if (dto.totalHouseholds !== undefined) { set.total_households = dto.totalHouseholds; set.total_households_source = dto.totalHouseholds === null ? null : 'entered'; }
       if (dto.totalPersons !== undefined) { set.total_persons = dto.totalPersons; set.total_persons_source = dto.totalPersons === null ? null : 'entered'; }
@@ -162,7 +156,7 @@ export class RoundsService {
         if (e instanceof IllegalTransition) throw transitionError(e, round);
         throw e;
       }
-      assertVersion(version, round.version, `Round ${id}`);
+      checkVersion('Đợt rà soát', id, version, round.version);
       const { set, data: recorded } = await step(round, to, m);
       await this.repo.update(id, version, { ...set, status: to }, m);
       await this.repo.addEvent(id, round.status, to, user.username, { action, ...recorded }, m);
@@ -241,14 +235,12 @@ export class RoundsService {
         throw new DomainError('BUSINESS_RULE', `Complaints are received while the list is posted (round is ${round.status})`, [{ field: 'status', message: round.status }]);
       }
       if (dto.householdId) {
-        const [h] = await m.query(`SELECT commune_code FROM household WHERE id = $1`, [dto.householdId]);
+        const h = await this.repo.household(dto.householdId, m);
         if (!h) throw notFound('Household', dto.householdId);
-        if (h.commune_code !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: not in the round\'s commune', [{ field: 'householdId', message: 'other commune' }]);
+        if (h.communeCode !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: not in the round\'s commune', [{ field: 'householdId', message: 'other commune' }]);
       }
-      const [{ id: cid }] = await m.query(
-        `INSERT INTO review_complaint (round_id, household_id, received_on, content, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [id, dto.householdId ?? null, dto.receivedOn, dto.content, user.username],
-      );
+      const cid = await this.repo.insertComplaint(
+        { roundId: id, householdId: dto.householdId ?? null, receivedOn: dto.receivedOn, content: dto.content, createdBy: user.username }, m);
       await this.audit.record(m, user, { action: 'create', entity: 'review_complaint', entityId: cid, unitCode: round.communeCode, newValue: { roundId: id, ...dto } });
       return (await this.repo.complaints(id, m)).find((c) => (c as { id: number }).id === cid);
     });
@@ -259,11 +251,11 @@ export class RoundsService {
       const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       assertNotFrozen(round);
-      const [c] = await m.query(`SELECT id, version, received_on AS "receivedOn", rechecked_on AS "recheckedOn", outcome FROM review_complaint WHERE id = $1 AND round_id = $2 FOR UPDATE`, [complaintId, id]);
+      const c = await this.repo.lockComplaint(id, complaintId, m);
       if (!c) throw notFound('Complaint', complaintId);
-      assertVersion(dto.version, c.version, `Complaint ${complaintId}`);
+      checkVersion('Khiếu nại', complaintId, dto.version, c.version);
       if (dto.recheckedOn < c.receivedOn) throw dateRule('recheckedOn', `before the complaint was received (${c.receivedOn})`, dto.recheckedOn);
-      await m.query(`UPDATE review_complaint SET rechecked_on = $2, outcome = $3, version = version + 1 WHERE id = $1`, [complaintId, dto.recheckedOn, dto.outcome]);
+      await this.repo.recheckComplaint(complaintId, dto.version, { recheckedOn: dto.recheckedOn, outcome: dto.outcome }, m);
       await this.audit.record(m, user, { action: 'update', entity: 'review_complaint', entityId: complaintId, unitCode: round.communeCode, oldValue: c, newValue: dto });
       return (await this.repo.complaints(id, m)).find((x) => (x as { id: number }).id === complaintId);
     });
@@ -271,9 +263,7 @@ export class RoundsService {
 
   async overdue(user: AuthUser, q: OverdueQuery): Promise<Page<unknown>> {
     await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'r.commune_code', params);
-    const { items, total } = await this.repo.overdue({ date: q.date ?? todayVn(), commune: q.commune, unit: q.unit, scopeSql, params }, { limit: q.pageSize, offset: q.offset });
+    const { items, total } = await this.repo.overdue({ date: q.date ?? todayVn(), commune: q.commune, unit: q.unit, scope: this.scope.where(user, sql`r.commune_code`) }, { limit: q.pageSize, offset: q.offset });
     return page(items, total, q);
   }
 }

@@ -124,8 +124,7 @@ export class StandardsService {
       explanation: r.explanation,
     };
     if (dto.provinceCode) {
-      const [unit] = await this.ds.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
-      if (unit?.level !== 'province') throw new DomainError('NOT_FOUND', `Province ${dto.provinceCode} not found`, [{ field: 'provinceCode', message: 'no such province', value: dto.provinceCode }]);
+      if ((await this.repo.unitLevel(dto.provinceCode)) !== 'province') throw new DomainError('NOT_FOUND', `Province ${dto.provinceCode} not found`, [{ field: 'provinceCode', message: 'no such province', value: dto.provinceCode }]);
       const local = await this.localForProvince(dto.provinceCode, dto.listYear);
       out.local = null;
       if (local && local.rules.lines[dto.areaType]) {
@@ -148,17 +147,6 @@ export class StandardsService {
     throw new DomainError('FORBIDDEN', s.provinceCode
       ? 'Only an administrator or an officer of the province can change its local standard'
       : 'Only an administrator can change a national standard');
-  }
-
-  private async lockVersion(code: string, version: number, manager: EntityManager): Promise<void> {
-    // an UPDATE answers [rows, affected] through TypeORM's query()
-    const [, affected] = await manager.query(
-      `UPDATE poverty_standard SET version = version + 1, updated_at = now() WHERE code = $1 AND version = $2`,
-      [code, version],
-    );
-    if (affected !== 1) {
-      throw new DomainError('VERSION_CONFLICT', `Standard ${code} was changed by someone else (version ${version} is stale)`, [{ field: 'version', message: 'stale' }]);
-    }
   }
 
   private async assertNoOverlap(code: string, provinceCode: string | null, from: number, to: number, m: EntityManager) {
@@ -195,8 +183,7 @@ export class StandardsService {
       if (local) {
         const national = await this.repo.find(dto.nationalCode!, m);
         if (!national || national.provinceCode) throw new DomainError('VALIDATION_FAILED', `nationalCode: ${dto.nationalCode} is not a national standard`, [{ field: 'nationalCode', message: 'not a national standard' }]);
-        const [prov] = await m.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
-        if (prov?.level !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} is not a province`, [{ field: 'provinceCode', message: 'not a province' }]);
+        if ((await this.repo.unitLevel(dto.provinceCode!, m)) !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} is not a province`, [{ field: 'provinceCode', message: 'not a province' }]);
         if (dto.listYearFrom < national.listYearFrom || dto.listYearTo > national.listYearTo) {
           throw new DomainError('VALIDATION_FAILED', `A local standard's list years must lie within ${national.code}'s (${national.listYearFrom}–${national.listYearTo})`, [{ field: 'listYearFrom', message: 'outside the national standard' }]);
         }
@@ -208,20 +195,18 @@ export class StandardsService {
         }
       }
       await this.assertNoOverlap(dto.code, dto.provinceCode ?? null, dto.listYearFrom, dto.listYearTo, m);
-      await m.query(
-        `INSERT INTO poverty_standard (code, title, decree, list_year_from, list_year_to, deprivation_cutoff, b2_points_per_indicator, provisional, province_code, national_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [dto.code, dto.title, dto.decree, dto.listYearFrom, dto.listYearTo, dto.deprivationCutoff ?? 3, dto.b2PointsPerIndicator ?? 10,
-          dto.provisional ?? false, dto.provinceCode ?? null, dto.nationalCode ?? null],
-      );
+      await this.repo.insert(m, {
+        code: dto.code, title: dto.title, decree: dto.decree, listYearFrom: dto.listYearFrom, listYearTo: dto.listYearTo,
+        deprivationCutoff: dto.deprivationCutoff ?? 3, b2PointsPerIndicator: dto.b2PointsPerIndicator ?? 10, provisional: dto.provisional ?? false,
+        provinceCode: dto.provinceCode ?? null, nationalCode: dto.nationalCode ?? null,
+      });
       for (const l of dto.lines) {
-        await m.query(`INSERT INTO poverty_standard_line VALUES ($1, $2, $3, $4, $5)`, [dto.code, l.areaType, l.incomeLine, l.averageUpper ?? null, l.b1Cutoff ?? null]);
+        await this.repo.putLine(m, dto.code, { areaType: l.areaType, incomeLine: l.incomeLine, averageUpper: l.averageUpper ?? null, b1Cutoff: l.b1Cutoff ?? null });
       }
       if (dto.copyIndicatorsFrom) {
         const from = await this.repo.find(dto.copyIndicatorsFrom, m);
         if (!from || from.provinceCode) throw new DomainError('VALIDATION_FAILED', `copyIndicatorsFrom: ${dto.copyIndicatorsFrom} is not a national standard`, [{ field: 'copyIndicatorsFrom', message: 'not a national standard' }]);
-        await m.query(`INSERT INTO poverty_dimension SELECT $1, key, name_vi, name_en, sort_order FROM poverty_dimension WHERE standard_code = $2`, [dto.code, from.code]);
-        await m.query(`INSERT INTO poverty_indicator SELECT $1, key, name_vi, name_en, dimension_key, sort_order FROM poverty_indicator WHERE standard_code = $2`, [dto.code, from.code]);
+        await this.repo.copyIndicators(m, dto.code, from.code);
       }
       const created = (await this.repo.find(dto.code, m))!;
       await this.audit.record(m, user, { action: 'create', entity: 'poverty_standard', entityId: dto.code, unitCode: dto.provinceCode ?? null, newValue: created });
@@ -236,13 +221,11 @@ export class StandardsService {
       const from = dto.listYearFrom ?? old.listYearFrom;
       const to = dto.listYearTo ?? old.listYearTo;
       await this.assertNoOverlap(code, old.provinceCode, from, to, m);
-      await this.lockVersion(code, dto.version, m);
-      await m.query(
-        `UPDATE poverty_standard SET title = $2, decree = $3, list_year_from = $4, list_year_to = $5, deprivation_cutoff = $6,
-                b2_points_per_indicator = $7, provisional = $8 WHERE code = $1`,
-        [code, dto.title ?? old.title, dto.decree ?? old.decree, from, to, dto.deprivationCutoff ?? old.deprivationCutoff,
-          dto.b2PointsPerIndicator ?? old.b2PointsPerIndicator, dto.provisional ?? old.provisional],
-      );
+      await this.repo.update(m, code, dto.version, {
+        title: dto.title ?? old.title, decree: dto.decree ?? old.decree, list_year_from: from, list_year_to: to,
+        deprivation_cutoff: dto.deprivationCutoff ?? old.deprivationCutoff, b2_points_per_indicator: dto.b2PointsPerIndicator ?? old.b2PointsPerIndicator,
+        provisional: dto.provisional ?? old.provisional,
+      });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'poverty_standard', entityId: code, unitCode: old.provinceCode, oldValue: strip(old), newValue: strip(updated) });
       return updated;
@@ -255,12 +238,8 @@ export class StandardsService {
     return this.ds.transaction(async (m) => {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
-      await this.lockVersion(code, dto.version, m);
-      await m.query(
-        `INSERT INTO poverty_standard_line (standard_code, area_type, income_line, average_upper, b1_cutoff) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (standard_code, area_type) DO UPDATE SET income_line = EXCLUDED.income_line, average_upper = EXCLUDED.average_upper, b1_cutoff = EXCLUDED.b1_cutoff`,
-        [code, areaType, dto.incomeLine, dto.averageUpper ?? null, dto.b1Cutoff ?? null],
-      );
+      await this.repo.update(m, code, dto.version);
+      await this.repo.putLine(m, code, { areaType, incomeLine: dto.incomeLine, averageUpper: dto.averageUpper ?? null, b1Cutoff: dto.b1Cutoff ?? null });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, {
         action: 'update', entity: 'poverty_standard_line', entityId: `${code}/${areaType}`, unitCode: old.provinceCode,
@@ -280,13 +259,9 @@ export class StandardsService {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
       this.assertNational(old);
-      await this.lockVersion(code, dto.version, m);
+      await this.repo.update(m, code, dto.version);
       const sort = dto.sortOrder ?? (old.dimensions.find((d) => d.key === key)?.sortOrder ?? old.dimensions.length + 1);
-      await m.query(
-        `INSERT INTO poverty_dimension VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, sort_order = EXCLUDED.sort_order`,
-        [code, key, dto.nameVi, dto.nameEn, sort],
-      );
+      await this.repo.putDimension(m, code, key, { nameVi: dto.nameVi, nameEn: dto.nameEn, sortOrder: sort });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'poverty_dimension', entityId: `${code}/${key}`, oldValue: old.dimensions.find((d) => d.key === key) ?? null, newValue: updated.dimensions.find((d) => d.key === key) });
       return updated;
@@ -302,14 +277,9 @@ export class StandardsService {
       if (!old.dimensions.some((d) => d.key === dto.dimension)) {
         throw new DomainError('VALIDATION_FAILED', `dimension: ${dto.dimension} is not a dimension of ${code}`, [{ field: 'dimension', message: 'unknown dimension', value: dto.dimension }]);
       }
-      await this.lockVersion(code, dto.version, m);
+      await this.repo.update(m, code, dto.version);
       const sort = dto.sortOrder ?? (old.indicators.find((d) => d.key === key)?.sortOrder ?? old.indicators.length + 1);
-      await m.query(
-        `INSERT INTO poverty_indicator VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en,
-           dimension_key = EXCLUDED.dimension_key, sort_order = EXCLUDED.sort_order`,
-        [code, key, dto.nameVi, dto.nameEn, dto.dimension, sort],
-      );
+      await this.repo.putIndicator(m, code, key, { nameVi: dto.nameVi, nameEn: dto.nameEn, dimension: dto.dimension, sortOrder: sort });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: old.indicators.find((d) => d.key === key) ?? null, newValue: updated.indicators.find((d) => d.key === key) });
       return updated;
@@ -326,8 +296,8 @@ export class StandardsService {
       if (!ind) throw notFound('Indicator', `${code}/${key}`);
       const used = await this.repo.resultsUsingIndicator(code, key, m);
       if (used > 0) throw new DomainError('CONFLICT', `Indicator ${key} is used by ${used} stored results of ${code}`, [{ field: 'key', message: 'in use', value: key }]);
-      await this.lockVersion(code, version, m);
-      await m.query(`DELETE FROM poverty_indicator WHERE standard_code = $1 AND key = $2`, [code, key]);
+      await this.repo.update(m, code, version);
+      await this.repo.deleteIndicator(m, code, key);
       await this.audit.record(m, user, { action: 'delete', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: ind });
       return (await this.repo.find(code, m))!;
     });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { bumpVersioned, updateVersioned } from '../common/db/optimistic';
 import type { AreaType, SuccessionKind, UnitLevel } from './domain/unit-rules';
 
 export type { AreaType, UnitLevel } from './domain/unit-rules';
@@ -187,21 +188,16 @@ export class UnitsRepository {
     return row.id;
   }
 
-  /** Rewrites a version; with expectedVersion, only if nobody changed it meanwhile (false if so). */
-  async updateVersion(m: EntityManager, id: number, v: VersionValues, nameKey: string, expectedVersion?: number): Promise<boolean> {
-    const params: unknown[] = [id, v.name, v.kind, v.areaType, v.parentCode, v.validFrom, v.validTo, nameKey];
-    if (expectedVersion !== undefined) params.push(expectedVersion);
-    const rows = await m.query(
-      `UPDATE admin_unit_version
-          SET name = $2, kind = $3, area_type = $4, parent_code = $5, valid_from = $6, valid_to = $7,
-              name_key = $8, version = version + 1
-        WHERE id = $1 ${expectedVersion !== undefined ? 'AND version = $9' : ''}
-        RETURNING id`,
-      params,
-    );
-    // UPDATE … RETURNING through TypeORM's postgres driver answers [rows, count]
-    const updated = Array.isArray(rows[0]) ? rows[0] : rows;
-    return updated.length > 0;
+  /**
+   * Rewrites a version: with `expectedVersion` the client's edit (updateVersioned: 409 when stale),
+   * without it a consequence of another write (the version a new one closes: bumped, not checked).
+   */
+  async updateVersion(m: EntityManager, id: number, v: VersionValues, nameKey: string, expectedVersion?: number, label?: string): Promise<void> {
+    const sets = {
+      name: v.name, kind: v.kind, area_type: v.areaType, parent_code: v.parentCode, valid_from: v.validFrom, valid_to: v.validTo, name_key: nameKey,
+    };
+    if (expectedVersion === undefined) await bumpVersioned(m, 'admin_unit_version', id, sets, { touch: false, returning: 'id' });
+    else await updateVersioned(m, 'admin_unit_version', id, expectedVersion, sets, { entity: 'Phiên bản đơn vị', label, touch: false, returning: 'id' });
   }
 
   /**

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../auth/scope.service';
+import { checkVersion as checkRecordVersion } from '../common/db/optimistic';
 import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText, matchKey } from '../common/text/vietnamese';
@@ -173,7 +174,7 @@ export class UnitsService {
       const versions = await this.repo.versions(code, m);
       const target = versions.find((v) => v.validFrom === validFrom);
       if (!target) throw notFound('Unit version', `${code} from ${validFrom}`);
-      if (target.version !== dto.version) throw this.stale(code, validFrom, target.version);
+      checkRecordVersion('Phiên bản đơn vị', `${code}@${validFrom}`, dto.version, target.version);
       const values: VersionValues = {
         name: dto.name !== undefined ? this.name(dto.name) : target.name,
         kind: dto.kind ?? target.kind,
@@ -184,9 +185,7 @@ export class UnitsService {
       };
       this.assertNoOverlap(code, values, versions.filter((v) => v.id !== target.id));
       await this.checkValues(m, code, unit.level, values);
-      if (!(await this.repo.updateVersion(m, target.id, values, matchKey(values.name), dto.version))) {
-        throw this.stale(code, validFrom, target.version + 1);
-      }
+      await this.repo.updateVersion(m, target.id, values, matchKey(values.name), dto.version, `${code}@${validFrom}`);
       await this.verifyTree(m, code, [target.id]);
       await this.audit.record(m, user, {
         action: 'update', entity: 'admin_unit_version', entityId: `${code}@${validFrom}`, unitCode: code,
@@ -275,12 +274,6 @@ export class UnitsService {
 
   private valuesOf(v: StoredVersion): VersionValues {
     return { name: v.name, kind: v.kind, areaType: v.areaType, parentCode: v.parentCode, validFrom: v.validFrom, validTo: v.validTo };
-  }
-
-  private stale(code: string, validFrom: string, current: number): DomainError {
-    return new DomainError('VERSION_CONFLICT', `The version of ${code} from ${validFrom} was changed by someone else: reload it`, [
-      { field: 'version', message: `the current version is ${current}` },
-    ]);
   }
 
   private assertNoOverlap(code: string, values: VersionValues, others: StoredVersion[]): void {
