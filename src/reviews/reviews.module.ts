@@ -5,6 +5,7 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
+import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
 import { ReviewsDemoService } from './demo/reviews-demo.service';
 import { ResultsController } from './results.controller';
@@ -20,7 +21,7 @@ import { RoundsService } from './rounds.service';
   controllers: [RoundsController, ResultsController, ApplicationsController],
   providers: [
     RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
-    ListsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
+    ListsRepository, ListsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
   ],
   exports: [RoundsService, ResultsService, DecisionService, ApplicationsService, ReviewsDemoService],
 })

@@ -101,7 +101,9 @@ describe('program catalogue and applicability (real PostgreSQL)', () => {
     const upd = await t.http().patch('/api/programs/TEST-2030').set(bearer(admin)).send({ version: 1, yearTo: 2032, targets: [] });
     expect(upd.body).toMatchObject({ version: 2, yearTo: 2032, targets: [] });
     expect((await t.http().patch('/api/programs/TEST-2030').set(bearer(admin)).send({ version: 2, yearTo: 2029 })).status).toBe(400);
-    expect((await t.http().delete('/api/programs/TEST-2030').set(bearer(admin))).body).toMatchObject({ statusCode: 400, details: [{ field: 'version' }] });
+    const bare = await t.http().delete('/api/programs/TEST-2030').set(bearer(admin));
+    expect(bare.status).toBe(400);
+    expect(bare.body.details.map((d: { field: string }) => d.field)).toContain('version');
     expect((await t.http().delete('/api/programs/TEST-2030?version=1').set(bearer(admin))).body).toMatchObject({
       statusCode: 409, code: 'VERSION_CONFLICT', details: [{ field: 'version', expected: 1, current: 2 }],
     });
