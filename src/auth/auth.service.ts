@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, validationError } from '../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AuthRepository, CredentialRow } from './auth.repository';
 import { AuthUser, Role, SYSTEM_USER } from './auth-user';
@@ -51,7 +51,7 @@ export class AuthService {
     return new DomainError(
       'ACCOUNT_LOCKED',
       `Tài khoản tạm khóa do đăng nhập sai ${this.config.LOGIN_MAX_FAILURES} lần liên tiếp${hhmm ? `; thử lại sau ${hhmm}` : ''}`,
-      until ? [{ message: 'locked', lockedUntil: until.toISOString() }] : [],
+      until ? [{ field: 'username', message: 'tạm khóa', lockedUntil: until.toISOString() }] : [],
     );
   }
 
@@ -131,7 +131,7 @@ export class AuthService {
   assertPasswordPolicy(password: string, username: string, field = 'password'): void {
     const problems = passwordProblems(password, { username, policy: { minLength: this.config.PASSWORD_MIN_LENGTH, maxLength: 128 } });
     if (problems.length) {
-      throw new DomainError('VALIDATION_FAILED', `${field}: ${problems[0]}`, problems.map((message) => ({ field, message })));
+      throw validationError(problems.map((message) => ({ field, message })));
     }
   }
 

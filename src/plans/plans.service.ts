@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sql } from '../common/db/sql';
 import { checkVersion } from '../common/db/optimistic';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
@@ -28,16 +29,14 @@ export class PlansService {
   async get(user: AuthUser, unitCode: string, year: number): Promise<PlanView> {
     await this.scope.assertRead(user, [unitCode]);
     const plan = await this.repo.get(unitCode, year);
-    if (!plan) throw notFound('Plan', `${unitCode}/${year}`);
+    if (!plan) throw notFound('kế hoạch', `${unitCode}/${year}`);
     return plan;
   }
 
   async list(user: AuthUser, q: PlanListQuery): Promise<Page<PlanView>> {
     // a filter on a unit outside the caller's area is refused (403), as for every list; without one, the area filters
     if (q.unit !== undefined) await this.scope.assertRead(user, [q.unit]);
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'p.unit_code', params);
-    const { items, total } = await this.repo.list({ unit: q.unit, year: q.year, scopeSql, params }, { limit: q.pageSize, offset: q.offset });
+    const { items, total } = await this.repo.list({ unit: q.unit, year: q.year, scope: this.scope.where(user, sql`p.unit_code`) }, { limit: q.pageSize, offset: q.offset });
     return page(items, total, q);
   }
 
@@ -51,7 +50,7 @@ export class PlansService {
     }
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'plan', [unitCode], m);
-      if (!(await this.repo.unitExistsIn(m, unitCode, year))) throw notFound('Unit', `${unitCode} (in ${year})`);
+      if (!(await this.repo.unitExistsIn(m, unitCode, year))) throw notFound('đơn vị', `${unitCode} (in ${year})`);
       const old = await this.repo.get(unitCode, year, m, true);
       const values = { unitCode, year, target: body.target, unit: body.unit, note: body.note != null ? cleanText(body.note) : null, by: user.username };
       if (old) {
@@ -75,7 +74,7 @@ export class PlansService {
     await this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'plan', [unitCode], m);
       const old = await this.repo.get(unitCode, year, m, true);
-      if (!old) throw notFound('Plan', `${unitCode}/${year}`);
+      if (!old) throw notFound('kế hoạch', `${unitCode}/${year}`);
       await this.repo.delete(m, unitCode, year);
       await this.audit.record(m, user, {
         action: 'delete', entity: 'reduction_plan', entityId: `${unitCode}/${year}`, unitCode,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { Participants } from './domain/participants';
 import { updateVersioned } from '../common/db/optimistic';
 import { ListFilter, pagedQuery } from './program-sql';
@@ -107,14 +108,14 @@ export class ActivitiesRepository {
    * given, else every unit ever below it), of a year, a project (with its sub-projects), a kind.
    */
   async list(
-    f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; kind?: string },
+    f: { scope: Sql; unit?: string; year?: number; projectId?: number; kind?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Activity[]; total: number }> {
     const w = new ListFilter(f);
     w.unitYearProject('a', f);
-    if (f.kind) w.add('a.kind = ?', f.kind);
+    if (f.kind) w.add(sql`a.kind = ${f.kind}`);
     return pagedQuery<Activity>(this.ds, {
-      withSql: w.withSql, countFrom: 'program_activity a', select: COLS, from: FROM, cond: w.cond, params: w.params,
+      withSql: w.withSql, countFrom: 'program_activity a', select: COLS, from: FROM, cond: w.cond,
       orderBy: 'a.held_on DESC, a.id DESC',
     }, paging);
   }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, invalid, notFound } from '../common/errors/domain-error';
+import { DomainError, invalid, notFound, validationError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText } from '../common/text/vietnamese';
 import { ActivitiesRepository, Activity, ActivityRow } from './activities.repository';
@@ -34,9 +34,9 @@ export class ActivitiesService {
   ) {}
 
   async list(user: AuthUser, q: ActivityQuery): Promise<Page<Activity>> {
-    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'a.unit_code');
+    const { scope, projectId } = await this.programs.listPrologue(user, q, 'a.unit_code');
     const { items, total } = await this.repo.list(
-      { scopeSql, params, unit: q.unit, year: q.year, projectId, kind: q.kind },
+      { scope, unit: q.unit, year: q.year, projectId, kind: q.kind },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);
@@ -44,7 +44,7 @@ export class ActivitiesService {
 
   async get(user: AuthUser, id: number): Promise<Activity> {
     const a = await this.repo.byId(id);
-    if (!a) throw notFound('Activity', id);
+    if (!a) throw notFound('hoạt động', id);
     await this.scope.assertRead(user, [a.unitCode]);
     return strip(a);
   }
@@ -67,10 +67,10 @@ export class ActivitiesService {
   async update(user: AuthUser, id: number, dto: UpdateActivityDto): Promise<Activity> {
     return this.ds.transaction(async (m) => {
       const current = await this.repo.byId(id, m, true);
-      if (!current) throw notFound('Activity', id);
+      if (!current) throw notFound('hoạt động', id);
       const unitCode = dto.unitCode ?? current.unitCode;
       await this.scope.assertWrite(user, 'program', [current.unitCode, unitCode], m);
-      checkVersion('Activity', id, dto.version, current.version);
+      checkVersion('hoạt động', id, dto.version, current.version);
       const row = await this.validated(m, {
         unitCode,
         projectCode: dto.projectCode ?? current.projectCode,
@@ -96,7 +96,7 @@ export class ActivitiesService {
 
   async remove(user: AuthUser, id: number, version?: number): Promise<void> {
     await this.programs.removeInScope(user, {
-      what: 'Activity', entity: 'program_activity', id, version,
+      what: 'hoạt động', entity: 'program_activity', id, version,
       load: (m) => this.repo.byId(id, m, true), delete: (m) => this.repo.delete(m, id), view: strip,
     });
   }
@@ -106,7 +106,7 @@ export class ActivitiesService {
     a: Omit<ActivityRow, 'projectId' | 'topics' | 'organisers'> & { projectCode: string; topics?: string[]; organisers?: string[] },
   ): Promise<ActivityRow> {
     const problems = participantProblems(a.participants);
-    if (problems.length) throw new DomainError('VALIDATION_FAILED', `${problems[0].field}: ${problems[0].message}`, problems.map((p) => ({ ...p })));
+    if (problems.length) throw validationError(problems);
     if (a.endDate && a.endDate < a.date) throw invalid('endDate', 'endDate must not be before date');
     const year = yearOf(a.date);
     const unit = await this.catalogue.unitInYear(a.unitCode, year, m);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { BeneficiaryGroup, HouseholdClass } from './domain/eligibility';
 import { updateVersioned } from '../common/db/optimistic';
 import { ListFilter, pagedQuery } from './program-sql';
@@ -204,15 +205,15 @@ export class BeneficiariesRepository {
   }
 
   async list(
-    f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; householdId?: number; group?: string },
+    f: { scope: Sql; unit?: string; year?: number; projectId?: number; householdId?: number; group?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Beneficiary[]; total: number }> {
     const w = new ListFilter(f);
     w.unitYearProject('b', f);
-    if (f.householdId) w.add('b.household_id = ?', f.householdId);
-    if (f.group) w.add('b.beneficiary_group = ?', f.group);
+    if (f.householdId) w.add(sql`b.household_id = ${f.householdId}`);
+    if (f.group) w.add(sql`b.beneficiary_group = ${f.group}`);
     return pagedQuery<Beneficiary>(this.ds, {
-      withSql: w.withSql, countFrom: 'program_beneficiary b', select: COLS, from: FROM, cond: w.cond, params: w.params,
+      withSql: w.withSql, countFrom: 'program_beneficiary b', select: COLS, from: FROM, cond: w.cond,
       orderBy: 'b.supported_on DESC, b.id DESC',
     }, paging);
   }

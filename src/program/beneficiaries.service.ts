@@ -43,7 +43,7 @@ export class BeneficiariesService {
   async eligibility(user: AuthUser, q: EligibilityQuery): Promise<EligibilityView> {
     const m = this.ds.manager;
     const household = await this.repo.household(m, q.household);
-    if (!household) throw notFound('Household', q.household);
+    if (!household) throw notFound('hộ', q.household);
     await this.scope.assertRead(user, [household.communeCode]);
     const project = await this.programs.resolveProject(q.project, m, 'project');
     return this.evaluate(m, q.household, project, q.date);
@@ -107,9 +107,9 @@ export class BeneficiariesService {
   async update(user: AuthUser, id: number, dto: UpdateBeneficiaryDto): Promise<Beneficiary> {
     return this.ds.transaction(async (m) => {
       const current = await this.repo.byId(id, m, true);
-      if (!current) throw notFound('Supported household', id);
+      if (!current) throw notFound('hộ được hỗ trợ', id);
       await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      checkVersion('Supported household', id, dto.version, current.version);
+      checkVersion('hộ được hỗ trợ', id, dto.version, current.version);
       const date = dto.date ?? current.date;
       const projectCode = dto.projectCode ?? current.projectCode;
       const rest = {
@@ -140,22 +140,22 @@ export class BeneficiariesService {
 
   async remove(user: AuthUser, id: number, version?: number): Promise<void> {
     await this.programs.removeInScope(user, {
-      what: 'Supported household', entity: 'program_beneficiary', id, version,
+      what: 'hộ được hỗ trợ', entity: 'program_beneficiary', id, version,
       load: (m) => this.repo.byId(id, m, true), delete: (m) => this.repo.delete(m, id), view: strip,
     });
   }
 
   async get(user: AuthUser, id: number): Promise<Beneficiary> {
     const b = await this.repo.byId(id);
-    if (!b) throw notFound('Supported household', id);
+    if (!b) throw notFound('hộ được hỗ trợ', id);
     await this.scope.assertRead(user, [b.unitCode]);
     return strip(b);
   }
 
   async list(user: AuthUser, q: BeneficiaryQuery): Promise<Page<Beneficiary>> {
-    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'b.unit_code');
+    const { scope, projectId } = await this.programs.listPrologue(user, q, 'b.unit_code');
     const { items, total } = await this.repo.list(
-      { scopeSql, params, unit: q.unit, year: q.year, projectId, householdId: q.household, group: q.group },
+      { scope, unit: q.unit, year: q.year, projectId, householdId: q.household, group: q.group },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);

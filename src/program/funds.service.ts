@@ -61,7 +61,7 @@ export class FundsService {
   async correct(user: AuthUser, id: number, dto: CorrectFundEntryDto): Promise<FundWriteResult> {
     return this.ds.transaction(async (m) => {
       const original = await this.repo.byId(id, m);
-      if (!original) throw notFound('Fund entry', id);
+      if (!original) throw notFound('khoản kinh phí', id);
       await this.scope.assertWrite(user, 'program', [original.unitCode], m);
       await this.repo.lockUnitYear(m, original.unitCode, original.year);
       const fresh = (await this.repo.byId(id, m))!;
@@ -150,9 +150,9 @@ export class FundsService {
   }
 
   async list(user: AuthUser, q: FundEntryQuery): Promise<Page<FundEntry>> {
-    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'e.unit_code');
+    const { scope, projectId } = await this.programs.listPrologue(user, q, 'e.unit_code');
     const { items, total } = await this.repo.list(
-      { scopeSql, params, unit: q.unit, year: q.year, projectId, source: q.source, fundType: q.fundType, kind: q.kind, includeCorrected: q.includeCorrected },
+      { scope, unit: q.unit, year: q.year, projectId, source: q.source, fundType: q.fundType, kind: q.kind, includeCorrected: q.includeCorrected },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);
@@ -161,7 +161,7 @@ export class FundsService {
   /** An entry with the entries it replaced and those that replaced it, oldest first. */
   async history(user: AuthUser, id: number): Promise<{ items: FundEntry[] }> {
     const entry = await this.repo.byId(id);
-    if (!entry) throw notFound('Fund entry', id);
+    if (!entry) throw notFound('khoản kinh phí', id);
     await this.scope.assertRead(user, [entry.unitCode]);
     return { items: await this.repo.chain(id) };
   }
@@ -170,7 +170,7 @@ export class FundsService {
   async totals(user: AuthUser, q: FundTotalsQuery) {
     await this.scope.assertRead(user, [q.unit]);
     const unit = await this.catalogue.unitInYear(q.unit, q.year);
-    if (!unit) throw notFound('Unit', q.unit);
+    if (!unit) throw notFound('đơn vị', q.unit);
     const programs = await this.catalogue.programsCovering(q.year);
     const ids = programs.map((p) => p.id);
     const [nodes, sums] = await Promise.all([this.catalogue.projects(ids), this.repo.sums(q.unit, q.year, ids)]);

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { checkVersion } from '../common/db/optimistic';
+import { checkVersion, raw } from '../common/db/optimistic';
+import { Sql } from '../common/db/sql';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ProgramRepository, ProjectRef } from './program.repository';
 
@@ -55,10 +56,8 @@ export class ProgramCommonService {
   }
 
   /** The caller's scope as a condition on `unitColumn`, with its parameters (the start of every list). */
-  scopeFilter(user: AuthUser, unitColumn: string): { scopeSql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, unitColumn, params);
-    return { scopeSql, params };
+  scopeFilter(user: AuthUser, unitColumn: 'a.unit_code' | 'b.unit_code' | 'e.unit_code'): { scope: Sql } {
+    return { scope: this.scope.where(user, raw(unitColumn)) };
   }
 
   /**
@@ -66,8 +65,8 @@ export class ProgramCommonService {
    * `unitColumn`, and the id of the project asked for (404 when the code is unknown).
    */
   async listPrologue(
-    user: AuthUser, q: { unit?: string; project?: string }, unitColumn: string,
-  ): Promise<{ scopeSql: string; params: unknown[]; projectId?: number }> {
+    user: AuthUser, q: { unit?: string; project?: string }, unitColumn: 'a.unit_code' | 'b.unit_code' | 'e.unit_code',
+  ): Promise<{ scope: Sql; projectId?: number }> {
     if (q.unit) await this.scope.assertRead(user, [q.unit]);
     const projectId = q.project ? (await this.getProject(q.project)).id : undefined;
     return { ...this.scopeFilter(user, unitColumn), projectId };

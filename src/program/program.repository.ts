@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { BeneficiaryGroup } from './domain/eligibility';
 import { DEFAULT_BENEFICIARY_GROUPS, KIND_LABEL, ProjectKind } from './program-seeds';
 import { updateVersioned } from '../common/db/optimistic';
@@ -89,11 +90,9 @@ export class ProgramRepository {
   }
 
   async listPrograms(f: { year?: number }, paging: { limit: number; offset: number }): Promise<{ items: ProgramRow[]; total: number }> {
-    const params: unknown[] = [];
-    let where = 'TRUE';
-    if (f.year) { params.push(f.year); where = `$1 BETWEEN p.year_from AND p.year_to`; }
+    const where = f.year ? sql`${f.year} BETWEEN p.year_from AND p.year_to` : sql`TRUE`;
     return pagedQuery<ProgramRow>(this.ds, {
-      countFrom: 'program p', select: PROGRAM_COLS, from: 'program p', cond: where, params, orderBy: 'p.year_from, p.code',
+      countFrom: 'program p', select: PROGRAM_COLS, from: 'program p', cond: where, orderBy: 'p.year_from, p.code',
     }, paging);
   }
 
@@ -249,28 +248,24 @@ export class ProgramRepository {
   async effectiveApplicability(
     unitCode: string, year: number, projectIds?: number[], manager?: EntityManager,
   ): Promise<{ projectId: number; id: number; applicable: boolean; reason: string | null; unitCode: string; yearFrom: number | null; yearTo: number | null }[]> {
-    const params: unknown[] = [unitCode, year];
-    let filter = '';
-    if (projectIds) { params.push(projectIds); filter = `WHERE x."projectId" = ANY($3::int[])`; }
-    return this.m(manager).query(
-      `WITH RECURSIVE ${upUnitCte('$1', '$2')}, ${projectAncestorsCte()}
-       SELECT * FROM (${applicabilitySql('$2')}) x ${filter}`,
-      params,
-    );
+    const u = sql`${unitCode}`;
+    const y = sql`${year}`;
+    const filter = projectIds ? sql`WHERE x."projectId" = ANY(${projectIds}::int[])` : sql.empty;
+    return run(this.m(manager), sql`
+      WITH RECURSIVE ${upUnitCte(u, y)}, ${projectAncestorsCte()}
+      SELECT * FROM (${applicabilitySql(y)}) x ${filter}`);
   }
 
-  async applicabilitySettings(f: { scopeSql: string; params: unknown[]; unitCode?: string; projectId?: number }): Promise<ApplicabilityRow[]> {
+  async applicabilitySettings(f: { scope: Sql; unitCode?: string; projectId?: number }): Promise<ApplicabilityRow[]> {
     const w = new ListFilter(f);
-    if (f.unitCode) w.where.push(inUnitSubtree('a.unit_code', w.param(f.unitCode)));
-    if (f.projectId) w.add('a.project_id = ?', f.projectId);
-    return this.ds.query(
-      `SELECT a.id, a.project_id AS "projectId", pp.code AS "projectCode", a.unit_code AS "unitCode", a.applicable,
+    if (f.unitCode) w.add(inUnitSubtree('a.unit_code', sql`${f.unitCode}`));
+    if (f.projectId) w.add(sql`a.project_id = ${f.projectId}`);
+    return run(this.ds, sql`
+      SELECT a.id, a.project_id AS "projectId", pp.code AS "projectCode", a.unit_code AS "unitCode", a.applicable,
               a.year_from AS "yearFrom", a.year_to AS "yearTo", a.reason, a.created_by AS "createdBy", a.created_at AS "createdAt"
          FROM program_applicability a JOIN program_project pp ON pp.id = a.project_id
         WHERE ${w.cond}
-        ORDER BY a.unit_code, pp.code, a.year_from NULLS FIRST`,
-      w.params,
-    );
+        ORDER BY a.unit_code, pp.code, a.year_from NULLS FIRST`);
   }
 
   async applicabilityById(m: EntityManager, id: number): Promise<ApplicabilityRow | undefined> {

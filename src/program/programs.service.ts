@@ -88,7 +88,7 @@ export class ProgramsService {
 
   async get(code: string, manager?: EntityManager): Promise<ProgramView> {
     const program = await this.repo.programByCode(code, manager);
-    if (!program) throw notFound('Program', code);
+    if (!program) throw notFound('chương trình', code);
     return (await this.views([program], manager))[0];
   }
 
@@ -122,7 +122,7 @@ export class ProgramsService {
   async update(user: AuthUser, code: string, dto: UpdateProgramDto): Promise<ProgramView> {
     return this.ds.transaction(async (m) => {
       const current = await this.repo.programByCode(code, m, true);
-      if (!current) throw notFound('Program', code);
+      if (!current) throw notFound('chương trình', code);
       const before = await this.get(code, m);
       const next = {
         name: dto.name !== undefined ? cleanText(dto.name) : current.name,
@@ -155,7 +155,7 @@ export class ProgramsService {
   async remove(user: AuthUser, code: string, version?: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       const current = await this.repo.programByCode(code, m, true);
-      if (!current) throw notFound('Program', code);
+      if (!current) throw notFound('chương trình', code);
       checkVersion('Chương trình', code, version, current.version);
       const view = await this.get(code, m);
       if (view.projects.length) {
@@ -169,7 +169,7 @@ export class ProgramsService {
   async createProject(user: AuthUser, programCode: string, dto: CreateProjectDto): Promise<ProjectRef> {
     return this.ds.transaction(async (m) => {
       const program = await this.repo.programByCode(programCode, m, true);
-      if (!program) throw notFound('Program', programCode);
+      if (!program) throw notFound('chương trình', programCode);
       let parentId: number | null = null;
       let parentKind: 'root' | ProjectKind = 'root';
       if (dto.parentCode) {
@@ -240,7 +240,7 @@ export class ProgramsService {
   async applicability(user: AuthUser, q: ApplicabilityQuery) {
     await this.scope.assertRead(user, [q.unit]);
     const unit = await this.repo.unitInYear(q.unit, q.year);
-    if (!unit) throw notFound('Unit', q.unit);
+    if (!unit) throw notFound('đơn vị', q.unit);
     const programs = await this.repo.programsCovering(q.year);
     const nodes = await this.repo.projects(programs.map((p) => p.id));
     const settings = new Map((await this.repo.effectiveApplicability(q.unit, q.year)).map((s) => [s.projectId, s]));
@@ -274,7 +274,7 @@ export class ProgramsService {
       await this.scope.assertWrite(user, 'program', [dto.unitCode], m);
       const project = await this.getProject(dto.projectCode, m);
       const unit = await m.query(`SELECT 1 FROM admin_unit WHERE code = $1`, [dto.unitCode]);
-      if (!unit.length) throw notFound('Unit', dto.unitCode);
+      if (!unit.length) throw notFound('đơn vị', dto.unitCode);
       const id = await this.repo.insertApplicability(m, {
         projectId: project.id, unitCode: dto.unitCode, applicable: dto.applicable, yearFrom: dto.yearFrom ?? null,
         yearTo: dto.yearTo ?? null, reason, createdBy: user.username,
@@ -294,7 +294,7 @@ export class ProgramsService {
   async removeApplicability(user: AuthUser, id: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       const row = await this.repo.applicabilityById(m, id);
-      if (!row) throw notFound('Applicability setting', id);
+      if (!row) throw notFound('thiết lập áp dụng', id);
       await this.scope.assertWrite(user, 'program', [row.unitCode], m);
       await this.repo.deleteApplicability(m, id);
       await this.audit.record(m, user, { action: 'delete', entity: 'program_applicability', entityId: id, unitCode: row.unitCode, oldValue: row });

@@ -32,7 +32,7 @@ export class ApplicationsService {
 
   async get(user: AuthUser, id: number) {
     const a = await this.find(id);
-    if (!a) throw notFound('Application', id);
+    if (!a) throw notFound('đơn', id);
     await this.scope.assertRead(user, [a.communeCode]);
     return a;
   }
@@ -50,7 +50,7 @@ export class ApplicationsService {
   private async roundFor(m: EntityManager, communeCode: string, form: string, filedOn: string, roundId?: number): Promise<number | null> {
     if (roundId) {
       const r = await this.repo.round(m, roundId);
-      if (!r) throw notFound('Round', roundId);
+      if (!r) throw notFound('đợt rà soát', roundId);
       if (r.commune_code !== communeCode) throw new DomainError('BUSINESS_RULE', 'roundId: the round is in another commune', [{ field: 'roundId', message: 'other commune' }]);
       if (r.kind === 'baseline' || isFrozen(r.status)) throw new DomainError('FROZEN', `roundId: round ${roundId} is ${r.status}`, [{ field: 'roundId', message: r.status }]);
       return r.id;
@@ -69,7 +69,7 @@ export class ApplicationsService {
     if (dto.filedOn > todayVn()) throw new DomainError('VALIDATION_FAILED', 'filedOn: in the future', [{ field: 'filedOn', message: 'in the future' }]);
     return this.ds.transaction(async (m) => {
       const h = await this.repo.household(m, dto.householdId);
-      if (!h) throw notFound('Household', dto.householdId);
+      if (!h) throw notFound('hộ', dto.householdId);
       await this.scope.assertWrite(user, 'register', [h.communeCode], m);
       if (h.status !== 'active') throw new DomainError('HOUSEHOLD_INACTIVE', `Household ${h.code} is ${h.status}`, [{ field: 'householdId', message: h.status }]);
       const open = await this.repo.openApplication(m, h.id, dto.form);
@@ -96,7 +96,7 @@ export class ApplicationsService {
   async update(user: AuthUser, id: number, dto: UpdateApplicationDto) {
     return this.ds.transaction(async (m) => {
       const a = await this.repo.lock(m, id);
-      if (!a) throw notFound('Application', id);
+      if (!a) throw notFound('đơn', id);
       await this.scope.assertWrite(user, 'register', [a.communeCode], m);
       checkVersion('Đơn', id, dto.version, a.version);
       if (a.status === 'decided' || a.status === 'refused') throw new DomainError('CONFLICT', `Application ${id} is already ${a.status}`, [{ field: 'status', message: a.status }]);

@@ -5,7 +5,7 @@ import { AggregatesService } from '../aggregates/aggregates.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
+import { DomainError, FieldProblem, notFound } from '../common/errors/domain-error';
 import { StandardsService } from '../standards/standards.service';
 import { CLASS_VI } from '../standards/domain/classify';
 import { DecisionRepository, StartRound } from './decision.repository';
@@ -153,7 +153,7 @@ export class DecisionService {
   private async assertTotals(m: EntityManager, round: RoundRow, total: { households: number; householdsSource: string; persons: number; personsSource: string }) {
     if (round.kind === 'regular') return; // a regular round amends a few households of the list
     const c = await this.repo.classTotals(m, round.id);
-    const details: ErrorDetail[] = [];
+    const details: FieldProblem[] = [];
     if (c.poor + c.nearPoor > total.households) {
       details.push({ field: 'totalHouseholds', message: `poor ${c.poor} + near-poor ${c.nearPoor} > ${total.households} households (${total.householdsSource})`, poor: c.poor, nearPoor: c.nearPoor, total: total.households, source: total.householdsSource });
     }
@@ -172,7 +172,7 @@ export class DecisionService {
       await this.scope.assertWrite(user, 'register', [dto.communeCode], m);
       if (dto.decisionDate > todayVn()) throw new DomainError('BUSINESS_RULE', 'decisionDate: cannot be in the future', [{ field: 'decisionDate', message: 'in the future' }]);
       const commune = await this.rounds.commune(dto.communeCode, dto.decisionDate, m);
-      if (!commune) throw notFound('Commune', dto.communeCode);
+      if (!commune) throw notFound('xã', dto.communeCode);
       if (commune.level !== 'commune' || !commune.areaType) {
         throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} is not a commune with an area type`, [{ field: 'communeCode', message: 'not a commune' }]);
       }
@@ -186,7 +186,7 @@ export class DecisionService {
         `SELECT id, code, registered_on, status, status_date FROM household WHERE commune_code = $1`, [dto.communeCode]);
       const byCode = new Map(hh.map((h) => [h.code.trim().toLowerCase(), h]));
       const byId = new Map(hh.map((h) => [h.id, h]));
-      const errors: ErrorDetail[] = [];
+      const errors: FieldProblem[] = [];
       const seen = new Set<number>();
       const rows: { id: number; cls: 'poor' | 'near_poor'; cert: string | null }[] = [];
       dto.households.forEach((r, i) => {

@@ -31,7 +31,7 @@ export class ListsService {
   ) {}
 
   private async round(user: AuthUser, id: number) {
-    const round = assertFound(await this.rounds.find(id), 'Round', id);
+    const round = assertFound(await this.rounds.find(id), 'đợt rà soát', id);
     await this.scope.assertRead(user, [round.communeCode]);
     return round;
   }

@@ -100,7 +100,7 @@ export class ResultsImportService {
 
   /** The template of a round, pre-filled with the results already entered. */
   async template(user: AuthUser, roundId: number): Promise<{ filename: string; buffer: Buffer }> {
-    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
     const ctx = await this.results.contextFor(round);
     const commune = await this.rounds.commune(round.communeCode, ctx.referenceDate);
@@ -275,7 +275,7 @@ export class ResultsImportService {
 
   /** Imports a filled template: all or nothing. */
   async import(user: AuthUser, roundId: number, buffer: Buffer, filename?: string) {
-    const round0 = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round0 = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertWrite(user, 'register', [round0.communeCode]);
     const ctx0 = await this.results.contextFor(round0);
     const parsed = await this.parse(buffer, ctx0.standard);

@@ -71,14 +71,14 @@ export class ResultsService {
   }
 
   async get(user: AuthUser, roundId: number, householdId: number) {
-    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
-    const row = assertFound(await this.repo.find(roundId, householdId), 'Result of household', householdId);
+    const row = assertFound(await this.repo.find(roundId, householdId), 'kết quả rà soát của hộ', householdId);
     return resultView(row);
   }
 
   async list(user: AuthUser, roundId: number, q: ResultListQuery): Promise<Page<unknown>> {
-    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
     const { items, total } = await this.repo.list(
       roundId,
@@ -90,7 +90,7 @@ export class ResultsService {
 
   /** Locks the round for a write of its results (shared: a decision waits) and checks scope and freeze. */
   async roundForWrite(user: AuthUser, roundId: number, m: EntityManager, lock: 'share' | 'update' = 'share'): Promise<RoundRow> {
-    const round = assertFound(await this.rounds.find(roundId, m, lock), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId, m, lock), 'đợt rà soát', roundId);
     await this.scope.assertWrite(user, 'register', [round.communeCode], m);
     assertNotFrozen(round);
     return round;
@@ -227,7 +227,7 @@ export class ResultsService {
   async put(user: AuthUser, roundId: number, householdId: number, dto: PutResultDto) {
     return this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m);
-      const household = assertFound(await this.repo.household(householdId, m), 'Household', householdId);
+      const household = assertFound(await this.repo.household(householdId, m), 'hộ', householdId);
       const problem = (await this.checkHouseholds(round, [household], m)).get(household.id);
       if (problem) {
         throw new DomainError(problem.includes('no longer on the register') ? 'HOUSEHOLD_INACTIVE' : 'BUSINESS_RULE', problem, [{ field: 'householdId', message: problem, value: householdId }]);
@@ -278,7 +278,7 @@ export class ResultsService {
   async remove(user: AuthUser, roundId: number, householdId: number, version: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m);
-      const existing = assertFound(await this.repo.lockOne(roundId, householdId, m), 'Result of household', householdId);
+      const existing = assertFound(await this.repo.lockOne(roundId, householdId, m), 'kết quả rà soát của hộ', householdId);
       checkVersion('Kết quả rà soát của hộ', householdId, version, existing.version);
       const old = await this.repo.find(roundId, householdId, m);
       await this.repo.remove(roundId, householdId, m);

@@ -50,7 +50,7 @@ export class RoundsService {
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'register', [dto.communeCode], m);
       const commune = await this.repo.commune(dto.communeCode, `${dto.year}-09-01`, m);
-      if (!commune) throw notFound('Commune', dto.communeCode);
+      if (!commune) throw notFound('xã', dto.communeCode);
       if (commune.level !== 'commune') throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} is a ${commune.level}`, [{ field: 'communeCode', message: `a ${commune.level}, not a commune` }]);
       const listYear = listYearOf(dto.kind, dto.year);
       const { standard } = await this.standards.forListYear(listYear, m);
@@ -102,7 +102,7 @@ export class RoundsService {
   }
 
   async get(user: AuthUser, id: number) {
-    const round = assertFound(await this.repo.find(id), 'Round', id);
+    const round = assertFound(await this.repo.find(id), 'đợt rà soát', id);
     await this.scope.assertRead(user, [round.communeCode]);
     const [commune, counts, complaints, events] = await Promise.all([
       this.repo.commune(round.communeCode, `${round.year}-09-01`),
@@ -115,7 +115,7 @@ export class RoundsService {
 
   async update(user: AuthUser, id: number, dto: UpdateRoundDto) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       assertNotFrozen(round);
       checkVersion('Đợt rà soát', id, dto.version, round.version);
@@ -147,7 +147,7 @@ export class RoundsService {
     after?: (m: EntityManager, round: RoundRow) => Promise<void>,
   ) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       let to: RoundStatus;
       try {
@@ -229,14 +229,14 @@ export class RoundsService {
 
   async addComplaint(user: AuthUser, id: number, dto: CreateComplaintDto) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       if (round.status !== 'posted') {
         throw new DomainError('BUSINESS_RULE', `Complaints are received while the list is posted (round is ${round.status})`, [{ field: 'status', message: round.status }]);
       }
       if (dto.householdId) {
         const h = await this.repo.household(dto.householdId, m);
-        if (!h) throw notFound('Household', dto.householdId);
+        if (!h) throw notFound('hộ', dto.householdId);
         if (h.communeCode !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: not in the round\'s commune', [{ field: 'householdId', message: 'other commune' }]);
       }
       const cid = await this.repo.insertComplaint(
@@ -248,11 +248,11 @@ export class RoundsService {
 
   async recheckComplaint(user: AuthUser, id: number, complaintId: number, dto: RecheckComplaintDto) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       assertNotFrozen(round);
       const c = await this.repo.lockComplaint(id, complaintId, m);
-      if (!c) throw notFound('Complaint', complaintId);
+      if (!c) throw notFound('khiếu nại', complaintId);
       checkVersion('Khiếu nại', complaintId, dto.version, c.version);
       if (dto.recheckedOn < c.receivedOn) throw dateRule('recheckedOn', `before the complaint was received (${c.receivedOn})`, dto.recheckedOn);
       await this.repo.recheckComplaint(complaintId, dto.version, { recheckedOn: dto.recheckedOn, outcome: dto.outcome }, m);

@@ -78,7 +78,7 @@ export class StandardsService {
 
   async get(code: string, manager?: EntityManager): Promise<StandardView> {
     const s = await this.repo.find(code, manager);
-    if (!s) throw notFound('Standard', code);
+    if (!s) throw notFound('chuẩn nghèo', code);
     return s;
   }
 
@@ -293,7 +293,7 @@ export class StandardsService {
       await this.assertCanEdit(user, old, m);
       this.assertNational(old);
       const ind = old.indicators.find((i) => i.key === key);
-      if (!ind) throw notFound('Indicator', `${code}/${key}`);
+      if (!ind) throw notFound('chỉ số', `${code}/${key}`);
       const used = await this.repo.resultsUsingIndicator(code, key, m);
       if (used > 0) throw new DomainError('CONFLICT', `Indicator ${key} is used by ${used} stored results of ${code}`, [{ field: 'key', message: 'in use', value: key }]);
       await this.repo.update(m, code, version);

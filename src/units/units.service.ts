@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../auth/scope.service';
 import { checkVersion as checkRecordVersion } from '../common/db/optimistic';
-import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
+import { DomainError, FieldProblem, notFound, validationError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText, matchKey } from '../common/text/vietnamese';
 import { checkSuccession, checkVersion, dayBefore, overlaps, RuleViolation, UnitLevel } from './domain/unit-rules';
@@ -23,8 +23,7 @@ export interface UnitDetail extends UnitVersion {
   successors: SuccessionLink[];
 }
 
-const invalid = (violations: RuleViolation[]) =>
-  new DomainError('VALIDATION_FAILED', violations.map((v) => `${v.field}: ${v.message}`).join('; '), violations.map((v) => ({ ...v })));
+const invalid = (violations: RuleViolation[]) => validationError(violations);
 
 /**
  * The administrative-unit tree (decisions.md §5): reads for every signed-in officer, writes for
@@ -62,7 +61,7 @@ export class UnitsService {
       shown = await this.repo.version(code);
       if (shown?.validTo) on = shown.validTo;
     }
-    if (!shown) throw notFound('Unit', date ? `${code} on ${date}` : code);
+    if (!shown) throw notFound('đơn vị', date ? `${code} on ${date}` : code);
     const [children, versions, links] = await Promise.all([
       this.repo.children(code, on),
       this.repo.versions(code),
@@ -117,7 +116,7 @@ export class UnitsService {
     await this.scope.assertWrite(user, 'reference', [code]);
     await this.write(async (m) => {
       const unit = await this.repo.lockUnit(m, code);
-      if (!unit) throw notFound('Unit', code);
+      if (!unit) throw notFound('đơn vị', code);
       const versions = await this.repo.versions(code, m);
       const covering = versions.find((v) => overlaps(v, { validFrom: dto.validFrom, validTo: dto.validFrom }));
       if (covering?.validFrom === dto.validFrom) {
@@ -170,10 +169,10 @@ export class UnitsService {
     let shownFrom = validFrom;
     await this.write(async (m) => {
       const unit = await this.repo.lockUnit(m, code);
-      if (!unit) throw notFound('Unit', code);
+      if (!unit) throw notFound('đơn vị', code);
       const versions = await this.repo.versions(code, m);
       const target = versions.find((v) => v.validFrom === validFrom);
-      if (!target) throw notFound('Unit version', `${code} from ${validFrom}`);
+      if (!target) throw notFound('phiên bản đơn vị', `${code} from ${validFrom}`);
       checkRecordVersion('Phiên bản đơn vị', `${code}@${validFrom}`, dto.version, target.version);
       const values: VersionValues = {
         name: dto.name !== undefined ? this.name(dto.name) : target.name,
@@ -222,7 +221,7 @@ export class UnitsService {
       const before = dayBefore(dto.effectiveDate);
       const validBefore = await this.repo.validCodesOn(m, dto.predecessors, before);
       const validOn = await this.repo.validCodesOn(m, codes, dto.effectiveDate);
-      const problems: ErrorDetail[] = [
+      const problems: FieldProblem[] = [
         ...dto.predecessors.filter((c) => !validBefore.has(c))
           .map((c) => ({ field: 'predecessors', message: `${c} is not valid on ${before}, the day before the change`, value: c })),
         ...dto.successors.filter((c) => !validOn.has(c))

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, notFound, upperFirst } from '../errors/domain-error';
 import { run, Sql, sql } from './sql';
 
 /**
@@ -61,7 +61,7 @@ function keyLabel(id: RowKey): string {
 export function versionConflict(entity: string, id: RowKey, expected: number, current: number): DomainError {
   return new DomainError(
     'VERSION_CONFLICT',
-    `${entity} ${keyLabel(id)} đã được người khác thay đổi (bạn sửa trên phiên bản ${expected}, hiện tại là ${current}): hãy tải lại rồi sửa lại`,
+    `${upperFirst(entity)} ${keyLabel(id)} đã được người khác thay đổi (bạn sửa trên phiên bản ${expected}, hiện tại là ${current}): hãy tải lại rồi sửa lại`,
     [{ field: 'version', message: 'phiên bản đã cũ', expected, current }],
   );
 }
@@ -125,7 +125,7 @@ export async function updateVersioned<T = Record<string, unknown>>(
   const current: { version: number }[] = await run(manager, sql`SELECT version FROM ${t} WHERE ${where}`);
   const entity = opts.entity ?? table;
   const shown = opts.label ?? id;
-  if (!current.length) throw new DomainError('NOT_FOUND', `Không tìm thấy ${entity} ${keyLabel(shown)}`);
+  if (!current.length) throw notFound(entity, keyLabel(shown));
   throw versionConflict(entity, shown, expected, current[0].version);
 }
 
@@ -164,7 +164,7 @@ export async function lockVersioned<T = Record<string, unknown>>(
     sql`SELECT ${raw(opts.columns ?? '*')}, version FROM ${ident(table, 'table')} WHERE ${keyWhere(id, opts.idColumn)} FOR UPDATE`,
   );
   const entity = opts.entity ?? table;
-  if (!rows.length) throw new DomainError('NOT_FOUND', `Không tìm thấy ${entity} ${keyLabel(id)}`);
+  if (!rows.length) throw notFound(entity, keyLabel(id));
   if (rows[0].version !== expected) throw versionConflict(entity, id, expected, rows[0].version);
   return rows[0];
 }

@@ -49,6 +49,11 @@ describe('sql builder', () => {
     expect(params).toHaveLength(4);
   });
 
+  it('refuses to be pasted into a plain string (its values would be lost)', () => {
+    const f = sql`a = ${1}`;
+    expect(() => `WHERE ${f}`).toThrow(/compose it with sql/);
+  });
+
   it('run passes the text and the values', async () => {
     const calls: unknown[][] = [];
     await run({ query: async (text, params) => calls.push([text, params]) }, sql`SELECT ${1}::int`);

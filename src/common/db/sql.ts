@@ -65,6 +65,11 @@ export class Sql {
     return [...this.args];
   }
 
+  /** A fragment pasted into a plain string would lose its values: compose with sql`…` or use `.text` of a constant fragment. */
+  toString(): string {
+    throw new Error('Sql fragment used as a string: compose it with sql`…` (or use .text of a fragment without values)');
+  }
+
   get isEmpty(): boolean {
     return this.args.length === 0 && this.pieces[0].trim() === '';
   }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorDetail } from './domain-error';
+import { DomainError, FieldProblem } from './domain-error';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
@@ -18,7 +18,7 @@ export interface ErrorBody {
   error: string;
   code: string;
   message: string;
-  details: ErrorDetail[];
+  details: FieldProblem[];
 }
 
 /** The one error shape of the API (api.md "Errors"). Never leaks a stack trace. */
@@ -48,7 +48,7 @@ export class ErrorFilter implements ExceptionFilter {
       const mapped = this.fromRequestParsing((exception as { cause?: unknown }).cause);
       if (mapped) return mapped;
       const status = exception.getStatus();
-      const resp = exception.getResponse() as string | { message?: string | string[]; code?: string; details?: ErrorDetail[] };
+      const resp = exception.getResponse() as string | { message?: string | string[]; code?: string; details?: FieldProblem[] };
       if (typeof resp === 'object' && resp.code) {
         return this.body(status, resp.code, String(resp.message), resp.details ?? []);
       }
@@ -94,7 +94,7 @@ export class ErrorFilter implements ExceptionFilter {
     return undefined;
   }
 
-  private body(statusCode: number, code: string, message: string, details: ErrorDetail[]): ErrorBody {
+  private body(statusCode: number, code: string, message: string, details: FieldProblem[]): ErrorBody {
     return { statusCode, error: REASON[statusCode] ?? 'Error', code, message, details };
   }
 }

@@ -1,8 +1,8 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorDetail } from '../errors/domain-error';
+import { DomainError, FieldProblem } from '../errors/domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
-  const out: ErrorDetail[] = [];
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  const out: FieldProblem[] = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     for (const message of Object.values(e.constraints ?? {})) out.push({ field, message });
