@@ -108,6 +108,27 @@ describe('HTTP hardening (real PostgreSQL)', () => {
       expect((await t.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE username = 'nul.byte'`))[0].n).toBe(0);
     });
 
+    // every numeric path id goes through ParseIdPipe: a 400 naming the parameter, never a 500 or Nest's English text
+    it.each([
+      ['GET', '/api/program-activities/:id', 'id'],
+      ['PATCH', '/api/program-activities/:id', 'id'],
+      ['DELETE', '/api/program-activities/:id', 'id'],
+      ['GET', '/api/program-beneficiaries/:id', 'id'],
+      ['PATCH', '/api/program-beneficiaries/:id', 'id'],
+      ['DELETE', '/api/program-beneficiaries/:id', 'id'],
+      ['GET', '/api/program-funds/:id/history', 'id'],
+      ['POST', '/api/program-funds/:id/corrections', 'id'],
+      ['DELETE', '/api/program-applicability/:id', 'id'],
+      ['GET', '/api/plans/02287/:year', 'year'],
+    ].flatMap(([method, route, param]) => ['abc', '1.5', '-1', '0', '99999999999'].map((v) => [method, route, param, v])))(
+      '400 for %s %s with %s = %s', async (method, route, param, value) => {
+        const res = await t.http()[method.toLowerCase() as 'get'](route.replace(`:${param}`, value)).set('Authorization', `Bearer ${admin}`).send({});
+        expect(res.status).toBe(400);
+        shape(res.body, 400, 'VALIDATION_FAILED');
+        expect(res.body.details[0].field).toBe(param);
+        expect(res.body.message).toBe(`${param}: phải là số nguyên dương`);
+      });
+
     it('a form-encoded or text body is not parsed: the fields are missing', async () => {
       const res = await t.http().post('/api/auth/login').type('form').send('username=a&password=b');
       expect(res.status).toBe(400);
