@@ -105,7 +105,7 @@ export class HouseholdsImportService {
         } else totals = { households: msg.households, members: msg.members, generatedCodes: msg.generatedCodes };
       });
       await task;
-      run.errors.throwIfAny('rows');
+      run.errors.throwIfAny();
 
       const result: ImportResult = {
         communeCode, fileName: file.name, sheet, dryRun: run.dryRun, households: totals.households, members: totals.members, generatedCodes: totals.generatedCodes,

@@ -50,7 +50,7 @@ describe('HTTP hardening (real PostgreSQL)', () => {
       const res = await t.http().get('/api/test-probe/boom').set('Authorization', `Bearer ${admin}`);
       expect(res.status).toBe(500);
       shape(res.body, 500, 'INTERNAL');
-      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Internal server error', details: [] });
+      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Lỗi máy chủ', details: [] });
     });
 
     it('answers a database error with a bare 500', async () => {
@@ -68,6 +68,7 @@ describe('HTTP hardening (real PostgreSQL)', () => {
       const res = await t.http()[method.toLowerCase() as 'get'](path).set('Authorization', `Bearer ${admin}`);
       expect(res.status).toBe(404);
       shape(res.body, 404, 'NOT_FOUND');
+      expect(res.body.message).toBe(`Không có đường dẫn ${method} ${path}`);
     });
 
     it('400 for malformed JSON, without the parser text', async () => {
@@ -75,7 +76,7 @@ describe('HTTP hardening (real PostgreSQL)', () => {
         const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(raw);
         expect(res.status).toBe(400);
         shape(res.body, 400, 'VALIDATION_FAILED');
-        expect(res.body.message).toBe('Malformed JSON body');
+        expect(res.body.message).toBe('Nội dung JSON không hợp lệ');
       }
     });
 

@@ -68,10 +68,10 @@ export class RowErrors {
   }
 
   /** Throws IMPORT_INVALID when anything was collected. */
-  throwIfAny(what = 'rows'): void {
+  throwIfAny(what = 'dòng'): void {
     if (!this.total) return;
     const listed = [...this.details].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const shown = listed.length < this.total ? ` (the first ${listed.length} are listed)` : '';
-    throw new DomainError('IMPORT_INVALID', `Nothing was imported: ${this.total} problem(s) in ${this.rows.size} ${what}${shown}`, listed);
+    const shown = listed.length < this.total ? ` (liệt kê ${listed.length} lỗi đầu tiên)` : '';
+    throw new DomainError('IMPORT_INVALID', `Chưa nhập dữ liệu nào: ${this.total} lỗi ở ${this.rows.size} ${what}${shown}`, listed);
   }
 }
