@@ -54,7 +54,7 @@ export class ScopeService {
       [wanted, user.unitCode],
     );
     if (rows.length) {
-      throw new DomainError('OUT_OF_SCOPE', `Outside your area (${user.unitCode}): ${rows.map((r) => r.code).join(', ')}`);
+      throw new DomainError('OUT_OF_SCOPE', `Ngoài địa bàn của bạn (${user.unitCode}): ${rows.map((r) => r.code).join(', ')}`);
     }
   }
 
@@ -62,7 +62,7 @@ export class ScopeService {
   async assertWrite(user: AuthUser, kind: WriteKind, codes: Iterable<string>, manager?: EntityManager): Promise<void> {
     if (user.role === 'admin') return;
     if (!WRITERS[kind].includes(user.role)) {
-      throw new DomainError('FORBIDDEN', `The ${user.role} role cannot change ${kind} data`);
+      throw new DomainError('FORBIDDEN', `Vai trò ${user.role} không được thay đổi dữ liệu loại ${kind}`);
     }
     await this.assertRead(user, codes, manager);
   }

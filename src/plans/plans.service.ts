@@ -43,10 +43,10 @@ export class PlansService {
   /** Creates or replaces the plan of a unit and year. */
   async put(user: AuthUser, unitCode: string, year: number, body: PlanBody): Promise<{ plan: PlanView; created: boolean }> {
     if (body.unit === 'households' && !Number.isInteger(body.target)) {
-      throw new DomainError('VALIDATION_FAILED', 'target: a number of households is a whole number', [{ field: 'target', message: 'must be a whole number of households' }]);
+      throw new DomainError('VALIDATION_FAILED', 'target: số hộ phải là số nguyên', [{ field: 'target', message: 'số hộ phải là số nguyên' }]);
     }
     if (body.unit === 'points' && body.target > 100) {
-      throw new DomainError('VALIDATION_FAILED', 'target: at most 100 percentage points', [{ field: 'target', message: 'must be at most 100 points' }]);
+      throw new DomainError('VALIDATION_FAILED', 'target: tối đa 100 điểm phần trăm', [{ field: 'target', message: 'tối đa 100 điểm phần trăm' }]);
     }
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'plan', [unitCode], m);

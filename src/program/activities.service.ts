@@ -107,14 +107,14 @@ export class ActivitiesService {
   ): Promise<ActivityRow> {
     const problems = participantProblems(a.participants);
     if (problems.length) throw validationError(problems);
-    if (a.endDate && a.endDate < a.date) throw invalid('endDate', 'endDate must not be before date');
+    if (a.endDate && a.endDate < a.date) throw invalid('endDate', 'không được trước ngày bắt đầu (date)');
     const year = yearOf(a.date);
     const unit = await this.catalogue.unitInYear(a.unitCode, year, m);
-    if (!unit) throw new DomainError('NOT_FOUND', `Unit ${a.unitCode} not found in ${year}`, [{ field: 'unitCode', message: 'unknown unit in that year' }]);
+    if (!unit) throw new DomainError('NOT_FOUND', `Không tìm thấy đơn vị ${a.unitCode} trong năm ${year}`, [{ field: 'unitCode', message: 'đơn vị không tồn tại trong năm đó' }]);
     const project = await this.programs.resolveProject(a.projectCode, m);
     await this.programs.assertUsable(project, a.unitCode, year, m);
     const title = cleanText(a.title);
-    if (!title) throw invalid('title', 'must not be empty');
+    if (!title) throw invalid('title', 'không được để trống');
     return {
       unitCode: a.unitCode, projectId: project.id, kind: a.kind, title, date: a.date, endDate: a.endDate,
       place: a.place ? cleanText(a.place) : null, targetGroup: a.targetGroup ? cleanText(a.targetGroup) : null,

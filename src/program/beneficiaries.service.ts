@@ -74,7 +74,7 @@ export class BeneficiariesService {
     m: EntityManager, householdId: number, project: ProjectRef, date: string,
     rest: Pick<BeneficiaryRow, 'supportType' | 'amount' | 'note'>, unitCode: string,
   ): Promise<BeneficiaryRow> {
-    if (date > today()) throw invalid('date', 'the date of support is in the future');
+    if (date > today()) throw invalid('date', 'ngày hỗ trợ ở tương lai');
     await this.programs.assertUsable(project, unitCode, yearOf(date), m);
     const e = await this.evaluate(m, householdId, project, date);
     if (!e.eligible) {
@@ -92,7 +92,7 @@ export class BeneficiariesService {
   async create(user: AuthUser, dto: CreateBeneficiaryDto): Promise<Beneficiary> {
     return this.ds.transaction(async (m) => {
       const household = await this.repo.household(m, dto.householdId);
-      if (!household) throw new DomainError('NOT_FOUND', `Household ${dto.householdId} not found`, [{ field: 'householdId', message: 'unknown household' }]);
+      if (!household) throw new DomainError('NOT_FOUND', `Không tìm thấy hộ ${dto.householdId}`, [{ field: 'householdId', message: 'hộ không tồn tại' }]);
       await this.scope.assertWrite(user, 'program', [household.communeCode], m);
       const project = await this.programs.resolveProject(dto.projectCode, m);
       const row = await this.checked(m, dto.householdId, project, dto.date,

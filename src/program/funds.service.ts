@@ -90,19 +90,19 @@ export class FundsService {
   /** Checks of one entry that need no totals; returns the row to insert. */
   private async validated(m: EntityManager, project: ProjectRef, r: Omit<NewFundEntry, 'projectId'>): Promise<NewFundEntry> {
     const unit = await this.catalogue.unitInYear(r.unitCode, r.year, m);
-    if (!unit) throw new DomainError('NOT_FOUND', `Unit ${r.unitCode} not found in ${r.year}`, [{ field: 'unitCode', message: 'unknown unit in that year' }]);
+    if (!unit) throw new DomainError('NOT_FOUND', `Không tìm thấy đơn vị ${r.unitCode} trong năm ${r.year}`, [{ field: 'unitCode', message: 'đơn vị không tồn tại trong năm đó' }]);
     await this.programs.assertUsable(project, r.unitCode, r.year, m);
     if (r.kind === 'disbursed' && r.amount < 0) {
-      throw invalid('amount', 'a disbursement cannot be negative: correct the wrong entry instead');
+      throw invalid('amount', 'số giải ngân không được âm: hãy điều chỉnh bút toán sai');
     }
     // Funds of year Y are allocated from late Y−1 and may be disbursed until the end of Y+1 when
     // extended (Luật Đầu tư công 2019, Art. 68); nothing is booked in the future.
     if (r.entryDate < `${r.year - 1}-01-01` || r.entryDate > `${r.year + 1}-12-31`) {
-      throw invalid('entryDate', `the date of funds of ${r.year} must fall between ${r.year - 1}-01-01 and ${r.year + 1}-12-31`);
+      throw invalid('entryDate', `ngày của nguồn vốn năm ${r.year} phải từ ${r.year - 1}-01-01 đến ${r.year + 1}-12-31`);
     }
-    if (r.entryDate > today()) throw invalid('entryDate', 'the date is in the future');
+    if (r.entryDate > today()) throw invalid('entryDate', 'ngày ở tương lai');
     const overspendReason = r.overspendReason ? cleanText(r.overspendReason) : null;
-    if (r.overspend && !overspendReason) throw invalid('overspendReason', 'an over-spend needs a reason');
+    if (r.overspend && !overspendReason) throw invalid('overspendReason', 'vượt kế hoạch vốn cần nêu lý do');
     return {
       ...r, projectId: project.id, overspendReason: r.overspend ? overspendReason : null,
       documentRef: r.documentRef ? cleanText(r.documentRef) : null, note: r.note ? cleanText(r.note) : null,

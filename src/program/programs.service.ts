@@ -104,7 +104,7 @@ export class ProgramsService {
   }
 
   async create(user: AuthUser, dto: CreateProgramDto): Promise<ProgramView> {
-    if (dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
+    if (dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'không được trước yearFrom');
     return this.ds.transaction(async (m) => {
       const row = {
         code: dto.code, name: cleanText(dto.name), shortName: dto.shortName ? cleanText(dto.shortName) : null,
@@ -135,7 +135,7 @@ export class ProgramsService {
         phases: dto.phases ?? current.phases,
         note: dto.note ?? current.note,
       };
-      if (next.yearTo < next.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
+      if (next.yearTo < next.yearFrom) throw invalid('yearTo', 'không được trước yearFrom');
       const outside = await this.repo.dataYearsOutside(m, current.id, next.yearFrom, next.yearTo);
       if (outside.length) {
         throw new DomainError('BUSINESS_RULE', `Chương trình đã có số liệu năm ${outside.join(', ')}, ngoài giai đoạn ${next.yearFrom}–${next.yearTo}`,
@@ -175,7 +175,7 @@ export class ProgramsService {
       if (dto.parentCode) {
         const parent = await this.repo.projectByCode(dto.parentCode, m);
         if (!parent || parent.programId !== program.id) {
-          throw invalid('parentCode', `${dto.parentCode} is not a component or project of ${programCode}`);
+          throw invalid('parentCode', `${dto.parentCode} không phải là hợp phần hoặc dự án của ${programCode}`);
         }
         parentId = parent.id;
         parentKind = parent.kind;
@@ -268,8 +268,8 @@ export class ProgramsService {
 
   async setApplicability(user: AuthUser, dto: CreateApplicabilityDto) {
     const reason = dto.reason ? cleanText(dto.reason) : null;
-    if (!dto.applicable && !reason) throw invalid('reason', 'a reason is required to mark a project not applicable');
-    if (dto.yearFrom && dto.yearTo && dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
+    if (!dto.applicable && !reason) throw invalid('reason', 'cần nêu lý do khi đánh dấu dự án không áp dụng');
+    if (dto.yearFrom && dto.yearTo && dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'không được trước yearFrom');
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'program', [dto.unitCode], m);
       const project = await this.getProject(dto.projectCode, m);

@@ -51,8 +51,8 @@ export class ApplicationsService {
     if (roundId) {
       const r = await this.repo.round(m, roundId);
       if (!r) throw notFound('đợt rà soát', roundId);
-      if (r.commune_code !== communeCode) throw new DomainError('BUSINESS_RULE', 'roundId: the round is in another commune', [{ field: 'roundId', message: 'other commune' }]);
-      if (r.kind === 'baseline' || isFrozen(r.status)) throw new DomainError('FROZEN', `roundId: round ${roundId} is ${r.status}`, [{ field: 'roundId', message: r.status }]);
+      if (r.commune_code !== communeCode) throw new DomainError('BUSINESS_RULE', 'roundId: đợt rà soát thuộc xã khác', [{ field: 'roundId', message: 'thuộc xã khác' }]);
+      if (r.kind === 'baseline' || isFrozen(r.status)) throw new DomainError('FROZEN', `roundId: đợt rà soát ${roundId} đang ở trạng thái ${r.status}`, [{ field: 'roundId', message: r.status }]);
       return r.id;
     }
     const target = regularRoundFor(filedOn);
@@ -66,19 +66,19 @@ export class ApplicationsService {
   }
 
   async create(user: AuthUser, dto: CreateApplicationDto, opts: { isDemo?: boolean } = {}) {
-    if (dto.filedOn > todayVn()) throw new DomainError('VALIDATION_FAILED', 'filedOn: in the future', [{ field: 'filedOn', message: 'in the future' }]);
+    if (dto.filedOn > todayVn()) throw new DomainError('VALIDATION_FAILED', 'filedOn: ngày nộp đơn ở tương lai', [{ field: 'filedOn', message: 'ở tương lai' }]);
     return this.ds.transaction(async (m) => {
       const h = await this.repo.household(m, dto.householdId);
       if (!h) throw notFound('hộ', dto.householdId);
       await this.scope.assertWrite(user, 'register', [h.communeCode], m);
-      if (h.status !== 'active') throw new DomainError('HOUSEHOLD_INACTIVE', `Household ${h.code} is ${h.status}`, [{ field: 'householdId', message: h.status }]);
+      if (h.status !== 'active') throw new DomainError('HOUSEHOLD_INACTIVE', `Hộ ${h.code} đang ở trạng thái ${h.status}`, [{ field: 'householdId', message: h.status }]);
       const open = await this.repo.openApplication(m, h.id, dto.form);
-      if (open) throw new DomainError('DUPLICATE', `Household ${h.code} already has an open ${dto.form} application (${open})`, [{ field: 'householdId', message: `application ${open} open`, applicationId: open }]);
+      if (open) throw new DomainError('DUPLICATE', `Hộ ${h.code} đã có đơn ${dto.form} đang chờ xử lý (${open})`, [{ field: 'householdId', message: `đơn ${open} đang chờ xử lý`, applicationId: open }]);
       if (dto.form === 'mau04') {
         // Mẫu 04: only a household on the list can ask to be recognised as escaped
         const cur = await this.repo.decidedClassOn(m, h.id, dto.filedOn);
         if (!cur || !['poor', 'near_poor'].includes(cur)) {
-          throw new DomainError('NOT_ELIGIBLE', `Household ${h.code} is not on the poor or near-poor list: Mẫu 04 does not apply`, [{ field: 'form', message: 'not on the list' }]);
+          throw new DomainError('NOT_ELIGIBLE', `Hộ ${h.code} không có trong danh sách hộ nghèo, hộ cận nghèo: không áp dụng Mẫu 04`, [{ field: 'form', message: 'không có trong danh sách' }]);
         }
       }
       const roundId = await this.roundFor(m, h.communeCode, dto.form, dto.filedOn, dto.roundId);
@@ -99,10 +99,10 @@ export class ApplicationsService {
       if (!a) throw notFound('đơn', id);
       await this.scope.assertWrite(user, 'register', [a.communeCode], m);
       checkVersion('Đơn', id, dto.version, a.version);
-      if (a.status === 'decided' || a.status === 'refused') throw new DomainError('CONFLICT', `Application ${id} is already ${a.status}`, [{ field: 'status', message: a.status }]);
+      if (a.status === 'decided' || a.status === 'refused') throw new DomainError('CONFLICT', `Đơn ${id} đã ở trạng thái ${a.status}`, [{ field: 'status', message: a.status }]);
       const old = await this.find(id, m);
       if (dto.status === 'refused') {
-        if (!dto.answer) throw new DomainError('VALIDATION_FAILED', 'answer: a refusal is answered in writing with the reasons', [{ field: 'answer', message: 'required when refusing' }]);
+        if (!dto.answer) throw new DomainError('VALIDATION_FAILED', 'answer: từ chối phải trả lời bằng văn bản, nêu rõ lý do', [{ field: 'answer', message: 'bắt buộc khi từ chối' }]);
         await this.repo.update(m, id, dto.version, { status: 'refused', answer: dto.answer, decided_on: todayVn() });
       } else if (dto.roundId !== undefined) {
         const roundId = await this.roundFor(m, a.communeCode, a.form, a.filedOn, dto.roundId);

@@ -37,7 +37,7 @@ export class ListsService {
   }
 
   async list(user: AuthUser, roundId: number, kind: ListKind, q: ListQuery): Promise<Page<unknown> & { list: ListKind; frozen: boolean }> {
-    if (!LISTS.includes(kind)) throw new DomainError('NOT_FOUND', `No list "${kind}" (lists: ${LISTS.join(', ')})`);
+    if (!LISTS.includes(kind)) throw new DomainError('NOT_FOUND', `Không có danh sách "${kind}" (các danh sách: ${LISTS.join(', ')})`);
     const round = await this.round(user, roundId);
     const { rows, total } = await this.repo.list(roundId, kind, q.village, { limit: q.pageSize, offset: q.offset });
     const items = maskIdNumbers(rows.map((r) => ({ ...r, persons: r.members.length })), user);
@@ -60,7 +60,7 @@ export class ListsService {
 
   async certificates(user: AuthUser, roundId: number, q: ListQuery): Promise<Page<unknown>> {
     const round = await this.round(user, roundId);
-    if (!isFrozen(round.status)) throw new DomainError('BUSINESS_RULE', `Round ${roundId} is ${round.status}: certificates are issued by the decision`, [{ field: 'status', message: round.status }]);
+    if (!isFrozen(round.status)) throw new DomainError('BUSINESS_RULE', `Đợt rà soát ${roundId} đang ở trạng thái ${round.status}: giấy chứng nhận được cấp theo quyết định công nhận`, [{ field: 'status', message: round.status }]);
     const { items, total } = await this.repo.certificates(roundId, q.village, { limit: q.pageSize, offset: q.offset });
     return { ...page(items, total, q), listYear: round.listYear, decisionNumber: round.decisionNumber, decisionDate: round.decisionDate } as Page<unknown>;
   }

@@ -64,7 +64,7 @@ export class ResultsService {
     const on = referenceDate(round);
     const commune = await this.rounds.commune(round.communeCode, on, manager);
     if (!commune?.areaType) {
-      throw new DomainError('BUSINESS_RULE', `Commune ${round.communeCode} has no area type (rural/urban) on ${on}: the poverty line cannot be chosen`, [{ field: 'communeCode', message: 'no area type' }]);
+      throw new DomainError('BUSINESS_RULE', `Xã ${round.communeCode} chưa có khu vực (nông thôn/thành thị) vào ngày ${on}: không chọn được chuẩn nghèo`, [{ field: 'communeCode', message: 'chưa có khu vực' }]);
     }
     const local = await this.standards.localForCommune(round.communeCode, round.listYear, on, manager);
     return { round, standard, rules, local: local?.rules ?? null, localStandard: local?.standard ?? null, areaType: commune.areaType, referenceDate: on };
@@ -193,7 +193,7 @@ export class ResultsService {
     const existing = await this.repo.existing(round.id, ids.length > 500 ? null : ids, m);
     const prepared = this.prepare(context, rows, members, existing, user.username);
     if (prepared.errors.length) {
-      throw new DomainError('IMPORT_INVALID', `${prepared.errors.length} results cannot be classified; nothing was written`,
+      throw new DomainError('IMPORT_INVALID', `${prepared.errors.length} kết quả không phân loại được; chưa ghi dữ liệu nào`,
         prepared.errors.map((e) => ({ row: e.index + 1, field: e.field, message: e.message, householdId: rows[e.index].householdId })));
     }
     const { created, updated } = await this.repo.upsertMany(round.id, prepared.records, m);
@@ -212,7 +212,7 @@ export class ResultsService {
       const problems = await this.checkHouseholds(round, households, m);
       const unknown = [...wanted].filter((id) => !households.some((h) => h.id === id));
       if (problems.size || unknown.length) {
-        throw new DomainError('IMPORT_INVALID', `${problems.size + unknown.length} households cannot have a result in round ${roundId}; nothing was written`, [
+        throw new DomainError('IMPORT_INVALID', `${problems.size + unknown.length} hộ không thể có kết quả trong đợt rà soát ${roundId}; chưa ghi dữ liệu nào`, [
           ...unknown.map((id) => ({ field: 'householdId', message: `no household ${id} in commune ${round.communeCode}`, householdId: id })),
           ...[...problems].map(([id, message]) => ({ field: 'householdId', message, householdId: id })),
         ]);
@@ -250,7 +250,7 @@ export class ResultsService {
         rethrowDomain(e);
       }
       if (built.overridden && !dto.overrideReason) {
-        throw new DomainError('VALIDATION_FAILED', 'overrideReason: required when the decided class differs from the computed one', [
+        throw new DomainError('VALIDATION_FAILED', 'overrideReason: bắt buộc khi kết quả quyết định khác kết quả tính toán', [
           { field: 'overrideReason', message: `required: decided ${built.decidedClass}, computed ${built.computedClass}` },
         ]);
       }

@@ -45,18 +45,18 @@ export class RoundsService {
   ) {}
 
   async create(user: AuthUser, dto: CreateRoundDto, opts: { isDemo?: boolean } = {}) {
-    if (dto.kind === 'regular' && !dto.month) throw new DomainError('VALIDATION_FAILED', 'month: required for a regular round', [{ field: 'month', message: 'required for a regular round' }]);
-    if (dto.kind !== 'regular' && dto.month) throw new DomainError('VALIDATION_FAILED', 'month: only a regular round has a month', [{ field: 'month', message: 'only for a regular round' }]);
+    if (dto.kind === 'regular' && !dto.month) throw new DomainError('VALIDATION_FAILED', 'month: bắt buộc với đợt rà soát thường xuyên', [{ field: 'month', message: 'bắt buộc với đợt rà soát thường xuyên' }]);
+    if (dto.kind !== 'regular' && dto.month) throw new DomainError('VALIDATION_FAILED', 'month: chỉ đợt rà soát thường xuyên có tháng', [{ field: 'month', message: 'chỉ dùng cho đợt rà soát thường xuyên' }]);
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'register', [dto.communeCode], m);
       const commune = await this.repo.commune(dto.communeCode, `${dto.year}-09-01`, m);
       if (!commune) throw notFound('xã', dto.communeCode);
-      if (commune.level !== 'commune') throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} is a ${commune.level}`, [{ field: 'communeCode', message: `a ${commune.level}, not a commune` }]);
+      if (commune.level !== 'commune') throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} là đơn vị cấp ${commune.level}, không phải xã`, [{ field: 'communeCode', message: `cấp ${commune.level}, không phải xã` }]);
       const listYear = listYearOf(dto.kind, dto.year);
       const { standard } = await this.standards.forListYear(listYear, m);
       const same = await this.repo.findSame(dto.communeCode, dto.year, dto.kind, dto.month ?? null, m);
       if (same) {
-        throw new DomainError('DUPLICATE', `Commune ${dto.communeCode} already has a ${dto.kind} round for ${dto.year}${dto.month ? `-${dto.month}` : ''} (round ${same})`, [{ field: 'year', message: `round ${same} exists`, roundId: same }]);
+        throw new DomainError('DUPLICATE', `Xã ${dto.communeCode} đã có đợt rà soát ${dto.kind} năm ${dto.year}${dto.month ? `-${dto.month}` : ''} (đợt ${same})`, [{ field: 'year', message: `đã có đợt ${same}`, roundId: same }]);
       }
       const opinionRequired = dto.opinionRequired ?? defaultOpinionRequired(dto.kind, dto.year);
       this.assertOpinionRule(dto.kind, dto.year, opinionRequired);
@@ -78,7 +78,7 @@ export class RoundsService {
   /** Until 30 Jun 2025 the district chairman's opinion is part of the periodic procedure (Decision 24 Art. 4.5). */
   private assertOpinionRule(kind: string, year: number, required: boolean) {
     if (!required && kind === 'periodic' && defaultOpinionRequired('periodic', year)) {
-      throw new DomainError('BUSINESS_RULE', 'opinionRequired: a periodic review decided by 30 Jun 2025 needs the district chairman\'s opinion (Decision 24/2021 Art. 4.5)', [{ field: 'opinionRequired', message: 'required by law for this year' }]);
+      throw new DomainError('BUSINESS_RULE', 'opinionRequired: đợt rà soát định kỳ quyết định trước 30/6/2025 cần ý kiến của Chủ tịch UBND cấp huyện (Điều 4.5 Quyết định 24/2021/QĐ-TTg)', [{ field: 'opinionRequired', message: 'bắt buộc theo quy định của năm này' }]);
     }
   }
 
@@ -125,7 +125,7 @@ export class RoundsService {
       if (dto.note !== undefined) set.note = dto.note;
       if (dto.opinionBy !== undefined) set.opinion_by = dto.opinionBy;
       if (dto.opinionRequired !== undefined && dto.opinionRequired !== round.opinionRequired) {
-        if (round.status === 'opinion') throw new DomainError('BUSINESS_RULE', 'opinionRequired: the opinion is already recorded', [{ field: 'opinionRequired', message: 'opinion recorded' }]);
+        if (round.status === 'opinion') throw new DomainError('BUSINESS_RULE', 'opinionRequired: ý kiến đã được ghi nhận', [{ field: 'opinionRequired', message: 'đã ghi nhận ý kiến' }]);
         this.assertOpinionRule(round.kind, round.year, dto.opinionRequired);
         set.opinion_required = dto.opinionRequired;
       }
@@ -204,7 +204,7 @@ export class RoundsService {
   private async assertNoOpenComplaints(m: EntityManager, r: RoundRow): Promise<void> {
     const open = await this.repo.openComplaints(r.id, m);
     if (open.length) {
-      throw new DomainError('BUSINESS_RULE', `${open.length} complaint(s) still need a re-check (phúc tra)`, open.map((c) => ({ field: 'complaints', message: 'not re-checked', complaintId: c.id })));
+      throw new DomainError('BUSINESS_RULE', `Còn ${open.length} khiếu nại chưa phúc tra`, open.map((c) => ({ field: 'complaints', message: 'chưa phúc tra', complaintId: c.id })));
     }
   }
 
@@ -232,12 +232,12 @@ export class RoundsService {
       const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       if (round.status !== 'posted') {
-        throw new DomainError('BUSINESS_RULE', `Complaints are received while the list is posted (round is ${round.status})`, [{ field: 'status', message: round.status }]);
+        throw new DomainError('BUSINESS_RULE', `Chỉ nhận khiếu nại trong thời gian niêm yết danh sách (đợt rà soát đang ở trạng thái ${round.status})`, [{ field: 'status', message: round.status }]);
       }
       if (dto.householdId) {
         const h = await this.repo.household(dto.householdId, m);
         if (!h) throw notFound('hộ', dto.householdId);
-        if (h.communeCode !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: not in the round\'s commune', [{ field: 'householdId', message: 'other commune' }]);
+        if (h.communeCode !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: hộ không thuộc xã của đợt rà soát', [{ field: 'householdId', message: 'thuộc xã khác' }]);
       }
       const cid = await this.repo.insertComplaint(
         { roundId: id, householdId: dto.householdId ?? null, receivedOn: dto.receivedOn, content: dto.content, createdBy: user.username }, m);

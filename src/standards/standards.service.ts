@@ -86,7 +86,7 @@ export class StandardsService {
   async forListYear(listYear: number, manager?: EntityManager): Promise<ResolvedStandard> {
     const standard = await this.repo.nationalFor(listYear, manager);
     if (!standard) {
-      throw new DomainError('BUSINESS_RULE', `No national poverty standard covers list year ${listYear}`, [{ field: 'listYear', message: 'no standard', value: listYear }]);
+      throw new DomainError('BUSINESS_RULE', `Chưa có chuẩn nghèo quốc gia áp dụng cho năm danh sách ${listYear}`, [{ field: 'listYear', message: 'chưa có chuẩn nghèo', value: listYear }]);
     }
     return { standard, rules: rulesOf(standard) };
   }
@@ -112,7 +112,7 @@ export class StandardsService {
   async classify(dto: ClassifyDto): Promise<ClassifyResponse> {
     const { standard, rules } = dto.standard ? await this.byCode(dto.standard) : await this.forListYear(dto.listYear);
     if (standard.provinceCode) {
-      throw new DomainError('VALIDATION_FAILED', 'standard: give a national standard; a local one is applied with provinceCode', [{ field: 'standard', message: 'a local standard' }]);
+      throw new DomainError('VALIDATION_FAILED', 'standard: hãy chọn chuẩn quốc gia; chuẩn của địa phương được áp dụng qua provinceCode', [{ field: 'standard', message: 'là chuẩn địa phương' }]);
     }
     const input: ClassifyInput = {
       areaType: dto.areaType, incomePerCapita: dto.incomePerCapita, b1Score: dto.b1Score, deprivations: dto.deprivations,
@@ -124,7 +124,7 @@ export class StandardsService {
       explanation: r.explanation,
     };
     if (dto.provinceCode) {
-      if ((await this.repo.unitLevel(dto.provinceCode)) !== 'province') throw new DomainError('NOT_FOUND', `Province ${dto.provinceCode} not found`, [{ field: 'provinceCode', message: 'no such province', value: dto.provinceCode }]);
+      if ((await this.repo.unitLevel(dto.provinceCode)) !== 'province') throw new DomainError('NOT_FOUND', `Không tìm thấy tỉnh ${dto.provinceCode}`, [{ field: 'provinceCode', message: 'không có tỉnh này', value: dto.provinceCode }]);
       const local = await this.localForProvince(dto.provinceCode, dto.listYear);
       out.local = null;
       if (local && local.rules.lines[dto.areaType]) {
@@ -150,20 +150,20 @@ export class StandardsService {
   }
 
   private async assertNoOverlap(code: string, provinceCode: string | null, from: number, to: number, m: EntityManager) {
-    if (to < from) throw new DomainError('VALIDATION_FAILED', 'listYearTo must not be before listYearFrom', [{ field: 'listYearTo', message: 'before listYearFrom' }]);
+    if (to < from) throw new DomainError('VALIDATION_FAILED', 'listYearTo: không được trước listYearFrom', [{ field: 'listYearTo', message: 'trước listYearFrom' }]);
     const other = await this.repo.overlapping(code, provinceCode, from, to, m);
     if (other) {
-      throw new DomainError('CONFLICT', `List years ${from}–${to} overlap standard ${other}${provinceCode ? ` of province ${provinceCode}` : ''}`, [{ field: 'listYearFrom', message: `overlaps ${other}` }]);
+      throw new DomainError('CONFLICT', `Các năm danh sách ${from}–${to} trùng với chuẩn ${other}${provinceCode ? ` của tỉnh ${provinceCode}` : ''}`, [{ field: 'listYearFrom', message: `trùng với ${other}` }]);
     }
   }
 
   private validateLines(lines: { areaType: AreaType; incomeLine: number; averageUpper?: number | null }[]) {
     const seen = new Set<string>();
     lines.forEach((l, i) => {
-      if (seen.has(l.areaType)) throw new DomainError('VALIDATION_FAILED', `lines: ${l.areaType} twice`, [{ field: `lines.${i}.areaType`, message: 'duplicate' }]);
+      if (seen.has(l.areaType)) throw new DomainError('VALIDATION_FAILED', `lines: khu vực ${l.areaType} lặp lại`, [{ field: `lines.${i}.areaType`, message: 'lặp lại' }]);
       seen.add(l.areaType);
       if (l.averageUpper != null && l.averageUpper <= l.incomeLine) {
-        throw new DomainError('VALIDATION_FAILED', 'averageUpper must be above incomeLine', [{ field: `lines.${i}.averageUpper`, message: 'must be above incomeLine' }]);
+        throw new DomainError('VALIDATION_FAILED', `lines.${i}.averageUpper: phải lớn hơn incomeLine`, [{ field: `lines.${i}.averageUpper`, message: 'phải lớn hơn incomeLine' }]);
       }
     });
   }
@@ -171,26 +171,26 @@ export class StandardsService {
   async create(user: AuthUser, dto: CreateStandardDto): Promise<StandardView> {
     const local = dto.provinceCode != null || dto.nationalCode != null;
     if (local && (!dto.provinceCode || !dto.nationalCode)) {
-      throw new DomainError('VALIDATION_FAILED', 'A local standard needs both provinceCode and nationalCode', [{ field: dto.provinceCode ? 'nationalCode' : 'provinceCode', message: 'required for a local standard' }]);
+      throw new DomainError('VALIDATION_FAILED', 'Chuẩn địa phương cần cả provinceCode và nationalCode', [{ field: dto.provinceCode ? 'nationalCode' : 'provinceCode', message: 'bắt buộc với chuẩn địa phương' }]);
     }
     if (local && dto.copyIndicatorsFrom) {
-      throw new DomainError('VALIDATION_FAILED', 'A local standard uses its national standard\'s indicators', [{ field: 'copyIndicatorsFrom', message: 'not for a local standard' }]);
+      throw new DomainError('VALIDATION_FAILED', 'Chuẩn địa phương dùng các chỉ số của chuẩn quốc gia', [{ field: 'copyIndicatorsFrom', message: 'không dùng cho chuẩn địa phương' }]);
     }
     this.validateLines(dto.lines);
     return this.ds.transaction(async (m) => {
       await this.assertCanEdit(user, { provinceCode: dto.provinceCode ?? null }, m);
-      if (await this.repo.find(dto.code, m)) throw new DomainError('DUPLICATE', `Standard ${dto.code} exists`, [{ field: 'code', message: 'exists' }]);
+      if (await this.repo.find(dto.code, m)) throw new DomainError('DUPLICATE', `Chuẩn ${dto.code} đã tồn tại`, [{ field: 'code', message: 'đã tồn tại' }]);
       if (local) {
         const national = await this.repo.find(dto.nationalCode!, m);
-        if (!national || national.provinceCode) throw new DomainError('VALIDATION_FAILED', `nationalCode: ${dto.nationalCode} is not a national standard`, [{ field: 'nationalCode', message: 'not a national standard' }]);
-        if ((await this.repo.unitLevel(dto.provinceCode!, m)) !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} is not a province`, [{ field: 'provinceCode', message: 'not a province' }]);
+        if (!national || national.provinceCode) throw new DomainError('VALIDATION_FAILED', `nationalCode: ${dto.nationalCode} không phải là chuẩn quốc gia`, [{ field: 'nationalCode', message: 'không phải chuẩn quốc gia' }]);
+        if ((await this.repo.unitLevel(dto.provinceCode!, m)) !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} không phải là tỉnh`, [{ field: 'provinceCode', message: 'không phải tỉnh' }]);
         if (dto.listYearFrom < national.listYearFrom || dto.listYearTo > national.listYearTo) {
-          throw new DomainError('VALIDATION_FAILED', `A local standard's list years must lie within ${national.code}'s (${national.listYearFrom}–${national.listYearTo})`, [{ field: 'listYearFrom', message: 'outside the national standard' }]);
+          throw new DomainError('VALIDATION_FAILED', `Các năm danh sách của chuẩn địa phương phải nằm trong các năm của ${national.code} (${national.listYearFrom}–${national.listYearTo})`, [{ field: 'listYearFrom', message: 'ngoài chuẩn quốc gia' }]);
         }
         for (const [i, l] of dto.lines.entries()) {
           const n = national.lines.find((x) => x.areaType === l.areaType);
           if (n && l.incomeLine < n.incomeLine) {
-            throw new DomainError('VALIDATION_FAILED', `A local line cannot be below the national one (${n.incomeLine})`, [{ field: `lines.${i}.incomeLine`, message: 'below the national line' }]);
+            throw new DomainError('VALIDATION_FAILED', `Chuẩn thu nhập địa phương không được thấp hơn chuẩn quốc gia (${n.incomeLine})`, [{ field: `lines.${i}.incomeLine`, message: 'thấp hơn chuẩn quốc gia' }]);
           }
         }
       }
@@ -205,7 +205,7 @@ export class StandardsService {
       }
       if (dto.copyIndicatorsFrom) {
         const from = await this.repo.find(dto.copyIndicatorsFrom, m);
-        if (!from || from.provinceCode) throw new DomainError('VALIDATION_FAILED', `copyIndicatorsFrom: ${dto.copyIndicatorsFrom} is not a national standard`, [{ field: 'copyIndicatorsFrom', message: 'not a national standard' }]);
+        if (!from || from.provinceCode) throw new DomainError('VALIDATION_FAILED', `copyIndicatorsFrom: ${dto.copyIndicatorsFrom} không phải là chuẩn quốc gia`, [{ field: 'copyIndicatorsFrom', message: 'không phải chuẩn quốc gia' }]);
         await this.repo.copyIndicators(m, dto.code, from.code);
       }
       const created = (await this.repo.find(dto.code, m))!;
@@ -250,11 +250,11 @@ export class StandardsService {
   }
 
   private assertNational(s: StandardView) {
-    if (s.provinceCode) throw new DomainError('BUSINESS_RULE', `${s.code} is a local standard: it uses the indicators of ${s.nationalCode}`, [{ field: 'code', message: 'local standard' }]);
+    if (s.provinceCode) throw new DomainError('BUSINESS_RULE', `${s.code} là chuẩn địa phương: dùng các chỉ số của ${s.nationalCode}`, [{ field: 'code', message: 'chuẩn địa phương' }]);
   }
 
   async putDimension(user: AuthUser, code: string, key: string, dto: PutDimensionDto): Promise<StandardView> {
-    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" is not a camelCase key`, [{ field: 'key', message: 'camelCase letters and digits' }]);
+    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" không phải là khóa camelCase`, [{ field: 'key', message: 'chỉ gồm chữ và số, dạng camelCase' }]);
     return this.ds.transaction(async (m) => {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
@@ -269,13 +269,13 @@ export class StandardsService {
   }
 
   async putIndicator(user: AuthUser, code: string, key: string, dto: PutIndicatorDto): Promise<StandardView> {
-    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" is not a camelCase key`, [{ field: 'key', message: 'camelCase letters and digits' }]);
+    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" không phải là khóa camelCase`, [{ field: 'key', message: 'chỉ gồm chữ và số, dạng camelCase' }]);
     return this.ds.transaction(async (m) => {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
       this.assertNational(old);
       if (!old.dimensions.some((d) => d.key === dto.dimension)) {
-        throw new DomainError('VALIDATION_FAILED', `dimension: ${dto.dimension} is not a dimension of ${code}`, [{ field: 'dimension', message: 'unknown dimension', value: dto.dimension }]);
+        throw new DomainError('VALIDATION_FAILED', `dimension: ${dto.dimension} không phải là chiều thiếu hụt của ${code}`, [{ field: 'dimension', message: 'chiều thiếu hụt không tồn tại', value: dto.dimension }]);
       }
       await this.repo.update(m, code, dto.version);
       const sort = dto.sortOrder ?? (old.indicators.find((d) => d.key === key)?.sortOrder ?? old.indicators.length + 1);
@@ -295,7 +295,7 @@ export class StandardsService {
       const ind = old.indicators.find((i) => i.key === key);
       if (!ind) throw notFound('chỉ số', `${code}/${key}`);
       const used = await this.repo.resultsUsingIndicator(code, key, m);
-      if (used > 0) throw new DomainError('CONFLICT', `Indicator ${key} is used by ${used} stored results of ${code}`, [{ field: 'key', message: 'in use', value: key }]);
+      if (used > 0) throw new DomainError('CONFLICT', `Chỉ số ${key} đang được dùng trong ${used} kết quả đã lưu của ${code}`, [{ field: 'key', message: 'đang được sử dụng', value: key }]);
       await this.repo.update(m, code, version);
       await this.repo.deleteIndicator(m, code, key);
       await this.audit.record(m, user, { action: 'delete', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: ind });

@@ -136,6 +136,7 @@ export const programBadInput: BadInputModule = {
       fields: { version, amount: { kind: 'money' }, date, note: text },
     },
   ],
+  // a delete sends the version read (a fresh record: 1); without it, 400 (test/program/catalogue.spec.ts)
   queries: [
     { route: 'GET /api/programs', caller: 'commune', path: '/api/programs', params: { ...page, year: { kind: 'int' } } },
     { route: 'GET /api/program-applicability', caller: 'district', path: '/api/program-applicability', base: { unit: COMMUNE, year: YEAR }, params: { unit: { kind: 'reference' }, year: { kind: 'int' } } },
@@ -160,11 +161,11 @@ export const programBadInput: BadInputModule = {
     { route: 'GET /api/program/progress', caller: 'district', path: '/api/program/progress', base: { unit: COMMUNE, year: YEAR }, params: { unit: { kind: 'reference' }, year: { kind: 'int' } } },
     {
       route: 'DELETE /api/programs/:code', caller: 'admin',
-      path: async (ctx) => `/api/programs/${(await program(ctx)).code}`, params: { version: { kind: 'int' } },
+      path: async (ctx) => `/api/programs/${(await program(ctx)).code}`, base: { version: 1 }, params: { version: { kind: 'int' } },
     },
     {
       route: 'DELETE /api/program-projects/:code', caller: 'admin',
-      path: async (ctx) => `/api/program-projects/${(await project(ctx)).code}`, params: { version: { kind: 'int' } },
+      path: async (ctx) => `/api/program-projects/${(await project(ctx)).code}`, base: { version: 1 }, params: { version: { kind: 'int' } },
     },
     {
       route: 'DELETE /api/program-applicability/:id', caller: 'district', noQueryDto: true,
@@ -176,11 +177,11 @@ export const programBadInput: BadInputModule = {
     },
     {
       route: 'DELETE /api/program-activities/:id', caller: 'district',
-      path: async (ctx) => `/api/program-activities/${(await post(ctx, '/api/program-activities', activityBody(ctx))).id}`, params: { version: { kind: 'int' } },
+      path: async (ctx) => `/api/program-activities/${(await post(ctx, '/api/program-activities', activityBody(ctx))).id}`, base: { version: 1 }, params: { version: { kind: 'int' } },
     },
     {
       route: 'DELETE /api/program-beneficiaries/:id', caller: 'district',
-      path: async (ctx) => `/api/program-beneficiaries/${(await beneficiary(ctx)).id}`, params: { version: { kind: 'int' } },
+      path: async (ctx) => `/api/program-beneficiaries/${(await beneficiary(ctx)).id}`, base: { version: 1 }, params: { version: { kind: 'int' } },
     },
   ],
 };
