@@ -47,7 +47,7 @@ export async function runHouseholdParser(
     });
     worker.on('error', (err: Error & { code?: string }) =>
       fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new DomainError('PAYLOAD_TOO_LARGE', 'The workbook is too large to import at once; split it', [{ field: 'file', message: 'Tệp quá lớn để nhập một lần; hãy chia nhỏ' }])
+        ? new DomainError('PAYLOAD_TOO_LARGE', 'Bảng tính quá lớn để nhập một lần: hãy chia nhỏ', [{ field: 'file', message: 'Tệp quá lớn để nhập một lần; hãy chia nhỏ' }])
         : err),
     );
     worker.on('exit', (code) => {
