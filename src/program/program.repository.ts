@@ -101,6 +101,10 @@ export class ProgramRepository {
     return rows[0];
   }
 
+  async unitExists(code: string, manager?: EntityManager): Promise<boolean> {
+    return (await run(this.m(manager), sql`SELECT 1 FROM admin_unit WHERE code = ${code}`)).length > 0;
+  }
+
   async programsCovering(year: number): Promise<ProgramRow[]> {
     return this.ds.query(`SELECT ${PROGRAM_COLS} FROM program p WHERE $1 BETWEEN p.year_from AND p.year_to ORDER BY p.year_from, p.code`, [year]);
   }

@@ -273,8 +273,7 @@ export class ProgramsService {
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'program', [dto.unitCode], m);
       const project = await this.getProject(dto.projectCode, m);
-      const unit = await m.query(`SELECT 1 FROM admin_unit WHERE code = $1`, [dto.unitCode]);
-      if (!unit.length) throw notFound('đơn vị', dto.unitCode);
+      if (!(await this.repo.unitExists(dto.unitCode, m))) throw notFound('đơn vị', dto.unitCode);
       const id = await this.repo.insertApplicability(m, {
         projectId: project.id, unitCode: dto.unitCode, applicable: dto.applicable, yearFrom: dto.yearFrom ?? null,
         yearTo: dto.yearTo ?? null, reason, createdBy: user.username,

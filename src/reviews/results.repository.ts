@@ -5,6 +5,7 @@ import { raw } from '../common/db/optimistic';
 import { run, sql } from '../common/db/sql';
 import type { PovertyClass } from '../standards/domain/classify';
 import type { MemberFacts } from './domain/deprivations';
+import type { BulkResultRow } from './results.service';
 
 /** A household as results need it. */
 export interface HouseholdRef {
@@ -218,5 +219,18 @@ export class ResultsRepository {
       [roundId, householdIds],
     );
     return new Set(rows.map((r: { id: number }) => r.id));
+  }
+
+  /** What the survey entered for each result of a round (the input of a re-classification), with its class. */
+  async surveyInputs(roundId: number, manager: EntityManager): Promise<(BulkResultRow & { computedClass: string })[]> {
+    return run(manager, sql`
+      SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
+             entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",
+             computed_class AS "computedClass"
+        FROM review_result WHERE round_id = ${roundId} AND source = 'survey'`);
+  }
+
+  async computedClasses(roundId: number, manager: EntityManager): Promise<{ householdId: number; computedClass: string }[]> {
+    return run(manager, sql`SELECT household_id AS "householdId", computed_class AS "computedClass" FROM review_result WHERE round_id = ${roundId} AND source = 'survey'`);
   }
 }

@@ -294,13 +294,7 @@ export class ResultsService {
     return this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m, 'update');
       checkVersion('Đợt rà soát', roundId, version, round.version);
-      const stored: (BulkResultRow & { computedClass: string })[] = await m.query(
-        `SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
-                entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",
-                computed_class AS "computedClass"
-           FROM review_result WHERE round_id = $1 AND source = 'survey'`,
-        [roundId],
-      );
+      const stored = await this.repo.surveyInputs(roundId, m);
       const before = new Map(stored.map((s) => [s.householdId, s.computedClass]));
       const { standard } = await this.standards.forListYear(round.listYear, m);
       if (standard.code !== round.standardCode) {
@@ -309,8 +303,7 @@ export class ResultsService {
       }
       const ctx = await this.contextFor(round, m);
       await this.writeMany(m, user, round, stored.map(({ computedClass: _c, ...r }) => r), ctx);
-      const after: { householdId: number; computedClass: string }[] = await m.query(
-        `SELECT household_id AS "householdId", computed_class AS "computedClass" FROM review_result WHERE round_id = $1 AND source = 'survey'`, [roundId]);
+      const after = await this.repo.computedClasses(roundId, m);
       const changed = after.filter((a) => before.get(a.householdId) !== a.computedClass).length;
       await this.audit.record(m, user, { action: 'reclassify', entity: 'review_round', entityId: String(roundId), unitCode: round.communeCode, newValue: { standard: ctx.standard.code, results: stored.length, changed } });
       return { results: stored.length, changed };
