@@ -21,7 +21,7 @@ export class AggregatesService {
   /** (Re)computes the aggregates of one round inside the caller's transaction. */
   async rebuildRound(manager: EntityManager, roundId: number): Promise<void> {
     const round = await this.repo.round(manager, roundId);
-    if (!round) throw notFound('Review round', roundId);
+    if (!round) throw notFound('đợt rà soát', roundId);
     const weights = afWeights(await this.repo.indicators(manager, round.standardCode));
     await this.repo.clear(manager, roundId);
     await this.repo.insertTotals(manager, roundId);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { sql } from '../common/db/sql';
 import type { AuthUser } from '../auth/auth-user';
 import { maskIdNumbers } from '../auth/masking';
 import { ScopeService } from '../auth/scope.service';
@@ -42,10 +43,8 @@ export class AuditQueryService {
     const to = bound('to', q.to);
     if (from && to && from >= to) throw new DomainError('VALIDATION_FAILED', 'from: phải trước `to`', [{ field: 'from', message: 'phải trước `to`' }]);
     if (q.unit) await this.scope.assertRead(user, [q.unit]);
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'a.unit_code', params);
     const { items, total } = await this.repo.list(
-      { scopeSql, params, entity: q.entity, entityId: q.id, unit: q.unit, action: q.action, actor: q.actor, from, to },
+      { scope: this.scope.where(user, sql`a.unit_code`), entity: q.entity, entityId: q.id, unit: q.unit, action: q.action, actor: q.actor, from, to },
       { limit: q.pageSize, offset: q.offset },
     );
     // Old and new values can carry ID numbers: masked like in lists for roles that do not need them.

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { ScopeService } from './scope.service';
 import { JWT_SECRET } from '../app/tokens';
@@ -25,7 +26,7 @@ import { JWT_SECRET } from '../app/tokens';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, ScopeService, AuditService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthRepository, AuthService, ScopeService, AuditService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, ScopeService, AuditService],
 })
 export class AuthModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { raw } from '../common/db/optimistic';
+import { Sql, sql } from '../common/db/sql';
 import { DomainError } from '../common/errors/domain-error';
 import type { AuthUser, Role } from './auth-user';
 
@@ -29,9 +31,16 @@ export class ScopeService {
    * Appends its parameter to `params`. For admins: TRUE.
    */
   filter(user: AuthUser, column: string, params: unknown[]): string {
-    if (user.role === 'admin') return 'TRUE';
-    params.push(user.unitCode);
-    return `${column} IN (SELECT code FROM unit_subtree($${params.length}))`;
+    return this.where(user, raw(column)).appendTo(params);
+  }
+
+  /**
+   * The same condition as a `sql` fragment (src/common/db/sql.ts): `column` is a constant fragment
+   * (`sql\`h.commune_code\``). For admins: TRUE.
+   */
+  where(user: AuthUser, column: Sql): Sql {
+    if (user.role === 'admin') return sql`TRUE`;
+    return sql`${column} IN (SELECT code FROM unit_subtree(${user.unitCode}))`;
   }
 
   /** 403 unless every code is inside the caller's area. Unknown codes count as outside. */
@@ -45,7 +54,7 @@ export class ScopeService {
       [wanted, user.unitCode],
     );
     if (rows.length) {
-      throw new DomainError('OUT_OF_SCOPE', `Outside your area (${user.unitCode}): ${rows.map((r) => r.code).join(', ')}`);
+      throw new DomainError('OUT_OF_SCOPE', `Ngoài địa bàn của bạn (${user.unitCode}): ${rows.map((r) => r.code).join(', ')}`);
     }
   }
 
@@ -53,7 +62,7 @@ export class ScopeService {
   async assertWrite(user: AuthUser, kind: WriteKind, codes: Iterable<string>, manager?: EntityManager): Promise<void> {
     if (user.role === 'admin') return;
     if (!WRITERS[kind].includes(user.role)) {
-      throw new DomainError('FORBIDDEN', `The ${user.role} role cannot change ${kind} data`);
+      throw new DomainError('FORBIDDEN', `Vai trò ${user.role} không được thay đổi dữ liệu loại ${kind}`);
     }
     await this.assertRead(user, codes, manager);
   }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators';
 import { contentDisposition, XLSX_CONTENT_TYPE } from './content-disposition';
@@ -43,7 +44,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'The list of a review round for public posting: poor, near-poor, escaped households' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async postingList(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+  async postingList(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
     return file(await this.exports.postingList(user, id));
   }
 
@@ -51,7 +52,7 @@ export class ExportsController {
   @ApiOperation({ summary: 'The certificates (Mẫu 03) the decision of a round issued: register and printable certificates' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse(XLSX_RESPONSE)
-  async certificates(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+  async certificates(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number): Promise<StreamableFile> {
     return file(await this.exports.certificates(user, id));
   }
 

@@ -111,7 +111,7 @@ export class ExportsService {
   /** The list of a round for public posting (after the village meeting). */
   async postingList(user: AuthUser, roundId: number): Promise<XlsxFile> {
     const round = await this.repo.round(roundId);
-    if (!round) throw notFound('Review round', roundId);
+    if (!round) throw notFound('đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
     if (!['meeting', 'posted', 'opinion', 'decided', 'reported'].includes(round.status)) {
       throw new DomainError('BUSINESS_RULE', `The results of round ${roundId} are posted after the village meeting; the round is ${round.status}`, [
@@ -128,7 +128,7 @@ export class ExportsService {
   /** The certificates (Mẫu 03) a decided round issued. */
   async certificates(user: AuthUser, roundId: number): Promise<XlsxFile> {
     const round = await this.repo.round(roundId);
-    if (!round) throw notFound('Review round', roundId);
+    if (!round) throw notFound('đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
     if (round.status !== 'decided' && round.status !== 'reported') {
       throw new DomainError('BUSINESS_RULE', `Round ${roundId} is not decided: certificates are issued by the chairman's decision`, [
@@ -146,7 +146,7 @@ export class ExportsService {
   async planHouseholdList(user: AuthUser, unitCode: string, year: number, cls: ListClass): Promise<HouseholdListPlan> {
     await this.scope.assertRead(user, [unitCode]);
     const unit = await this.repo.unitForYear(unitCode, year);
-    if (!unit) throw notFound('Unit', unitCode);
+    if (!unit) throw notFound('đơn vị', unitCode);
     if (unit.level === 'village') {
       throw new DomainError('VALIDATION_FAILED', 'unit: a detailed list is made for a commune, a district or a province', [
         { field: 'unit', message: 'a village has no review round of its own' },

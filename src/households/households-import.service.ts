@@ -56,7 +56,7 @@ export class HouseholdsImportService {
     if (!communeCode) return { buffer: await buildImportTemplate(), fileName: 'mau-nhap-ho-gia-dinh.xlsx' };
     await this.scope.assertRead(user, [communeCode]);
     const unit = await this.repo.communeName(communeCode);
-    if (!unit) throw new DomainError('VALIDATION_FAILED', `commune: ${communeCode} is not a commune`, [{ field: 'commune', message: `Không có xã mã ${communeCode}`, value: communeCode }]);
+    if (!unit) throw new DomainError('VALIDATION_FAILED', `commune: ${communeCode} không phải là xã`, [{ field: 'commune', message: `Không có xã mã ${communeCode}`, value: communeCode }]);
     const villages = await this.repo.villagesOf(communeCode);
     return { buffer: await buildImportTemplate({ communeName: unit.name, villages }), fileName: `mau-nhap-ho-gia-dinh-${communeCode}.xlsx` };
   }
@@ -74,7 +74,7 @@ export class HouseholdsImportService {
     await this.scope.assertWrite(user, 'register', [communeCode]);
     const level = await this.repo.unitLevel(communeCode);
     if (level !== 'commune') {
-      throw new DomainError('VALIDATION_FAILED', `commune: ${communeCode} is not a commune`, [{ field: 'commune', message: `Không có xã mã ${communeCode}`, value: communeCode }]);
+      throw new DomainError('VALIDATION_FAILED', `commune: ${communeCode} không phải là xã`, [{ field: 'commune', message: `Không có xã mã ${communeCode}`, value: communeCode }]);
     }
     const villages = await this.repo.villagesOf(communeCode);
     const today = todayInVietnam();
@@ -105,7 +105,7 @@ export class HouseholdsImportService {
         } else totals = { households: msg.households, members: msg.members, generatedCodes: msg.generatedCodes };
       });
       await task;
-      run.errors.throwIfAny('rows');
+      run.errors.throwIfAny();
 
       const result: ImportResult = {
         communeCode, fileName: file.name, sheet, dryRun: run.dryRun, households: totals.households, members: totals.members, generatedCodes: totals.generatedCodes,

@@ -68,7 +68,7 @@ export class PersonDto {
   @IsOptional() @IsInt() @Min(1900) @Max(2100) birthYear?: number | null;
 
   @ApiProperty({ example: '02', description: 'Ethnic group code (GET /api/ethnic-groups): 01 Kinh, 02 Tày, 09 Dao…' })
-  @IsString() @Matches(/^\d{2}$/, { message: 'ethnicity must be a two-digit ethnic group code' }) ethnicity: string;
+  @IsString() @Matches(/^\d{2}$/, { message: 'mã dân tộc gồm 2 chữ số' }) ethnicity: string;
 
   @ApiPropertyOptional({ example: '008078001234', description: 'CCCD (12 digits) or old CMND (9 digits)' })
   @IsOptional() @IsString() @MaxLength(20) idNumber?: string | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, sql } from '../common/db/sql';
 import { escapeLike, foldText } from '../common/text/vietnamese';
 import type { HouseholdStatus, Relation } from './domain/vocabulary';
 
@@ -258,10 +259,8 @@ export class HouseholdsRepository {
   /** The WHERE clause of a list (scope first), its parameters appended to `params`. */
   private where(f: ListFilter, scopeSql: string, params: unknown[]): string {
     const w: string[] = [scopeSql];
-    const p = (v: unknown) => {
-      params.push(v);
-      return `$${params.length}`;
-    };
+    // each value's placeholder numbered by the sql builder, after those already in `params`
+    const p = (v: unknown) => sql`${v}`.appendTo(params);
     if (f.unit) w.push(`h.commune_code IN (SELECT code FROM unit_subtree(${p(f.unit)}))`);
     if (f.commune) w.push(`h.commune_code = ${p(f.commune)}`);
     if (f.village) w.push(`h.village_code = ${p(f.village)}`);
@@ -307,15 +306,10 @@ export class HouseholdsRepository {
     const dir = sort.desc ? 'DESC' : 'ASC';
     const order = `${SORT_SQL[sort.key].replace(/%d/g, dir)}, h.id ${dir}`;
     const countParams = [...params];
-    params.push(paging.limit, paging.offset);
-    const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    let classSql = 'NULL::text';
-    if (f.year !== undefined) {
-      params.push(f.year);
-      classSql = `(SELECT rr.decided_class FROM review_round r JOIN review_result rr ON rr.round_id = r.id
-                    WHERE rr.household_id = h.id AND r.year = $${params.length}
-                      AND r.kind IN ('periodic','baseline') AND r.status IN ('decided','reported') LIMIT 1)`;
-    }
+    const limit = sql`LIMIT ${paging.limit} OFFSET ${paging.offset}`.appendTo(params);
+    const classSql = f.year === undefined ? 'NULL::text' : sql`(SELECT rr.decided_class FROM review_round r JOIN review_result rr ON rr.round_id = r.id
+                    WHERE rr.household_id = h.id AND r.year = ${f.year}
+                      AND r.kind IN ('periodic','baseline') AND r.status IN ('decided','reported') LIMIT 1)`.appendTo(params);
     const [items, [{ total }]] = await Promise.all([
       this.ds.query(
         `WITH page AS (SELECT h.id FROM household h WHERE ${where} ORDER BY ${order} ${limit})
@@ -351,20 +345,17 @@ export class HouseholdsRepository {
   ): Promise<{ items: DuplicateGroup[]; total: number }> {
     const params = [...scope.params];
     const w = [scope.sql, `status = 'active'`];
-    if (f.commune) {
-      params.push(f.commune);
-      w.push(`commune_code = $${params.length}`);
-    }
+    if (f.commune) w.push(sql`commune_code = ${f.commune}`.appendTo(params));
     const groups = `SELECT commune_code, name_key, head_birth_year FROM household WHERE ${w.join(' AND ')}
                      GROUP BY commune_code, name_key, head_birth_year HAVING count(*) > 1`;
     const countParams = [...params];
-    params.push(paging.limit, paging.offset);
+    const limit = sql`LIMIT ${paging.limit} OFFSET ${paging.offset}`.appendTo(params);
     const items: DuplicateGroup[] = await this.ds.query(
       `SELECT g.commune_code AS "communeCode", min(h.head_name) AS "headName", g.head_birth_year AS "headBirthYear",
               json_agg(json_build_object('id', h.id, 'code', h.code, 'headName', h.head_name, 'villageCode', h.village_code,
                        'registeredOn', h.registered_on,
                        'persons', (SELECT count(*) FROM household_member m WHERE m.household_id = h.id)) ORDER BY h.id) AS households
-         FROM (${groups} ORDER BY commune_code, name_key, head_birth_year LIMIT $${params.length - 1} OFFSET $${params.length}) g
+         FROM (${groups} ORDER BY commune_code, name_key, head_birth_year ${limit}) g
          JOIN household h ON h.commune_code = g.commune_code AND h.name_key = g.name_key
                          AND h.head_birth_year = g.head_birth_year AND h.status = 'active'
         GROUP BY g.commune_code, g.name_key, g.head_birth_year
@@ -436,13 +427,18 @@ export class HouseholdsRepository {
     );
   }
 
+  /** The columns updateMember may set. */
+  static readonly MEMBER_COLUMNS = [
+    'full_name', 'sex', 'birth_date', 'birth_year', 'relation', 'ethnicity', 'id_number', 'health_insurance', 'in_school', 'education_level',
+    'disability', 'labour_capacity', 'employment', 'malnourished', 'sort_order', 'name_key',
+  ] as const;
+
   async updateMember(memberId: number, set: Record<string, unknown>, manager: EntityManager): Promise<void> {
     const cols = Object.keys(set);
     if (!cols.length) return;
-    await manager.query(
-      `UPDATE household_member SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-      [memberId, ...cols.map((c) => set[c])],
-    );
+    // column names are the service's constants, checked against MEMBER_COLUMNS
+    const assignments = sql.join(cols.map((c) => sql`${sql.ident(c, HouseholdsRepository.MEMBER_COLUMNS)} = ${set[c]}`));
+    await run(manager, sql`UPDATE household_member SET ${assignments}, updated_at = now() WHERE id = ${memberId}`);
   }
 
   async deleteMember(memberId: number, manager: EntityManager): Promise<void> {

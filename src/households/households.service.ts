@@ -6,7 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { maskIdNumber, maskIdNumbers } from '../auth/masking';
 import { updateVersioned, versionConflict } from '../common/db/optimistic';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
+import { DomainError, FieldProblem, notFound, validationError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText, matchKey } from '../common/text/vietnamese';
 import { ethnicName } from './domain/ethnicity';
@@ -63,14 +63,7 @@ export interface HouseholdDetail {
   updatedAt: Date;
 }
 
-const invalidAll = (problems: Problem[], prefix = ''): DomainError => {
-  const details: ErrorDetail[] = problems.map((p) => ({
-    field: prefix + p.field,
-    message: p.message,
-    ...(p.value !== undefined ? { value: p.value } : {}),
-  }));
-  return new DomainError('VALIDATION_FAILED', `${details[0].field}: ${details[0].message}`, details);
-};
+const invalidAll = validationError;
 
 const prefixed = (problems: Problem[], prefix: string): Problem[] => problems.map((p) => ({ ...p, field: prefix + p.field }));
 
@@ -121,7 +114,7 @@ export class HouseholdsService {
 
   async get(user: AuthUser, id: number): Promise<HouseholdDetail> {
     const h = await this.repo.find(id);
-    if (!h) throw notFound('Household', id);
+    if (!h) throw notFound('hộ', id);
     await this.scope.assertRead(user, [h.communeCode]);
     return this.detail(user, h);
   }
@@ -282,7 +275,7 @@ export class HouseholdsService {
   /** The household, locked for the write, in the caller's area, at the version the caller read. */
   private async loadForWrite(user: AuthUser, id: number, version: number | undefined, m: EntityManager, opts: { active?: boolean } = {}): Promise<HouseholdRecord> {
     const h = await this.repo.find(id, m, true);
-    if (!h) throw notFound('Household', id);
+    if (!h) throw notFound('hộ', id);
     await this.scope.assertWrite(user, 'register', [h.communeCode], m);
     if (version !== undefined && h.version !== version) throw versionConflict('Hộ', id, version, h.version);
     if ((opts.active ?? true) && h.status !== 'active') {
@@ -647,7 +640,7 @@ export class HouseholdsService {
       const h = await this.loadForWrite(user, id, dto.version, m);
       const members = await this.repo.members(h.id, m);
       const current = members.find((x) => x.id === memberId);
-      if (!current) throw notFound('Member', `${memberId} of household ${id}`);
+      if (!current) throw notFound('thành viên', `${memberId} of household ${id}`);
       const { version: _v, ...patch } = dto;
       const merged: MemberDraft = { ...memberRowOf(current) };
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
@@ -698,7 +691,7 @@ export class HouseholdsService {
       const h = await this.loadForWrite(user, id, q.version, m);
       const members = await this.repo.members(h.id, m);
       const current = members.find((x) => x.id === memberId);
-      if (!current) throw notFound('Member', `${memberId} of household ${id}`);
+      if (!current) throw notFound('thành viên', `${memberId} of household ${id}`);
       if (current.relation === 'head') {
         throw new DomainError('BUSINESS_RULE', 'The head cannot be removed: make another member head first (PATCH headMemberId)', [
           { field: 'memberId', message: 'Không xoá được chủ hộ: chọn chủ hộ mới trước', value: memberId },

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { PlanBody, PlanListQuery } from './plans.dto';
@@ -20,7 +21,7 @@ export class PlansController {
 
   /** The plan of a unit for a year. */
   @Get(':unitCode/:year')
-  get(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('year', ParseIntPipe) year: number) {
+  get(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('year', ParseIdPipe) year: number) {
     return this.plans.get(user, unitCode, year);
   }
 
@@ -33,7 +34,7 @@ export class PlansController {
   @Put(':unitCode/:year')
   @Roles('admin', 'province', 'district')
   async put(
-    @CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('year', ParseIntPipe) year: number,
+    @CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('year', ParseIdPipe) year: number,
     @Body() body: PlanBody, @Res({ passthrough: true }) res: Response,
   ) {
     const { plan, created } = await this.plans.put(user, unitCode, year, body);
@@ -44,7 +45,7 @@ export class PlansController {
   @Delete(':unitCode/:year')
   @Roles('admin', 'province', 'district')
   @HttpCode(204)
-  async remove(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('year', ParseIntPipe) year: number) {
+  async remove(@CurrentUser() user: AuthUser, @Param('unitCode') unitCode: string, @Param('year', ParseIdPipe) year: number) {
     await this.plans.remove(user, unitCode, year);
   }
 }

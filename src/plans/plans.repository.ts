@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
+import { raw, updateVersioned } from '../common/db/optimistic';
 import type { PlanView } from './plans.dto';
 
 const SELECT = `
@@ -46,27 +48,22 @@ export class PlansRepository {
     );
   }
 
-  async update(m: EntityManager, p: { unitCode: string; year: number; target: number; unit: string; note: string | null; by: string }): Promise<void> {
-    await m.query(
-      `UPDATE reduction_plan SET target = $3, target_unit = $4, note = $5, updated_by = $6, updated_at = now(), version = version + 1
-        WHERE unit_code = $1 AND year = $2`,
-      [p.unitCode, p.year, p.target, p.unit, p.note, p.by],
-    );
+  async update(m: EntityManager, p: { unitCode: string; year: number; target: number; unit: string; note: string | null; by: string }, version: number): Promise<void> {
+    await updateVersioned(m, 'reduction_plan', { unit_code: p.unitCode, year: p.year }, version,
+      { target: p.target, target_unit: p.unit, note: p.note, updated_by: p.by }, { entity: 'Kế hoạch', returning: 'id' });
   }
 
   async delete(m: EntityManager, unitCode: string, year: number): Promise<void> {
     await m.query(`DELETE FROM reduction_plan WHERE unit_code = $1 AND year = $2`, [unitCode, year]);
   }
 
-  async list(f: { unit?: string; year?: number; scopeSql: string; params: unknown[] }, paging: { limit: number; offset: number }): Promise<{ items: PlanView[]; total: number }> {
-    const params = [...f.params];
-    const where = [f.scopeSql];
-    if (f.unit) { params.push(f.unit); where.push(`p.unit_code IN (SELECT code FROM unit_subtree($${params.length}))`); }
-    if (f.year) { params.push(f.year); where.push(`p.year = $${params.length}`); }
-    const cond = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM reduction_plan p WHERE ${cond}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(`${SELECT} WHERE ${cond} ORDER BY p.year DESC, p.unit_code LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+  async list(f: { unit?: string; year?: number; scope: Sql }, paging: { limit: number; offset: number }): Promise<{ items: PlanView[]; total: number }> {
+    const where = [f.scope];
+    if (f.unit) where.push(sql`p.unit_code IN (SELECT code FROM unit_subtree(${f.unit}))`);
+    if (f.year) where.push(sql`p.year = ${f.year}`);
+    const cond = sql.join(where, ' AND ');
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM reduction_plan p WHERE ${cond}`);
+    const items = await run(this.ds, sql`${raw(SELECT)} WHERE ${cond} ORDER BY p.year DESC, p.unit_code LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { sql } from '../common/db/sql';
+import { checkVersion } from '../common/db/optimistic';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
@@ -27,39 +29,34 @@ export class PlansService {
   async get(user: AuthUser, unitCode: string, year: number): Promise<PlanView> {
     await this.scope.assertRead(user, [unitCode]);
     const plan = await this.repo.get(unitCode, year);
-    if (!plan) throw notFound('Plan', `${unitCode}/${year}`);
+    if (!plan) throw notFound('kế hoạch', `${unitCode}/${year}`);
     return plan;
   }
 
   async list(user: AuthUser, q: PlanListQuery): Promise<Page<PlanView>> {
     // a filter on a unit outside the caller's area is refused (403), as for every list; without one, the area filters
     if (q.unit !== undefined) await this.scope.assertRead(user, [q.unit]);
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'p.unit_code', params);
-    const { items, total } = await this.repo.list({ unit: q.unit, year: q.year, scopeSql, params }, { limit: q.pageSize, offset: q.offset });
+    const { items, total } = await this.repo.list({ unit: q.unit, year: q.year, scope: this.scope.where(user, sql`p.unit_code`) }, { limit: q.pageSize, offset: q.offset });
     return page(items, total, q);
   }
 
   /** Creates or replaces the plan of a unit and year. */
   async put(user: AuthUser, unitCode: string, year: number, body: PlanBody): Promise<{ plan: PlanView; created: boolean }> {
     if (body.unit === 'households' && !Number.isInteger(body.target)) {
-      throw new DomainError('VALIDATION_FAILED', 'target: a number of households is a whole number', [{ field: 'target', message: 'must be a whole number of households' }]);
+      throw new DomainError('VALIDATION_FAILED', 'target: số hộ phải là số nguyên', [{ field: 'target', message: 'số hộ phải là số nguyên' }]);
     }
     if (body.unit === 'points' && body.target > 100) {
-      throw new DomainError('VALIDATION_FAILED', 'target: at most 100 percentage points', [{ field: 'target', message: 'must be at most 100 points' }]);
+      throw new DomainError('VALIDATION_FAILED', 'target: tối đa 100 điểm phần trăm', [{ field: 'target', message: 'tối đa 100 điểm phần trăm' }]);
     }
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'plan', [unitCode], m);
-      if (!(await this.repo.unitExistsIn(m, unitCode, year))) throw notFound('Unit', `${unitCode} (in ${year})`);
+      if (!(await this.repo.unitExistsIn(m, unitCode, year))) throw notFound('đơn vị', `${unitCode} (in ${year})`);
       const old = await this.repo.get(unitCode, year, m, true);
       const values = { unitCode, year, target: body.target, unit: body.unit, note: body.note != null ? cleanText(body.note) : null, by: user.username };
       if (old) {
-        if (body.version !== undefined && body.version !== old.version) {
-          throw new DomainError('VERSION_CONFLICT', `The plan of ${unitCode} for ${year} was changed by someone else (version ${old.version}, not ${body.version})`, [
-            { field: 'version', message: `current version is ${old.version}` },
-          ]);
-        }
-        await this.repo.update(m, values);
+        // replacing a plan needs the version read (400 without, 409 when stale); creating takes none
+        checkVersion('Kế hoạch', `${unitCode}/${year}`, body.version, old.version);
+        await this.repo.update(m, values, body.version!);
       } else {
         await this.repo.insert(m, values);
       }
@@ -77,7 +74,7 @@ export class PlansService {
     await this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'plan', [unitCode], m);
       const old = await this.repo.get(unitCode, year, m, true);
-      if (!old) throw notFound('Plan', `${unitCode}/${year}`);
+      if (!old) throw notFound('kế hoạch', `${unitCode}/${year}`);
       await this.repo.delete(m, unitCode, year);
       await this.audit.record(m, user, {
         action: 'delete', entity: 'reduction_plan', entityId: `${unitCode}/${year}`, unitCode,

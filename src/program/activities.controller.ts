@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { ActivityQuery, CreateActivityDto, UpdateActivityDto } from './activities.dto';
@@ -19,7 +20,7 @@ export class ActivitiesController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.activities.get(user, id);
   }
 
@@ -31,14 +32,14 @@ export class ActivitiesController {
 
   @Roles('admin', 'province', 'district')
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateActivityDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateActivityDto) {
     return this.activities.update(user, id, dto);
   }
 
   @Roles('admin', 'province', 'district')
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: DeleteQuery) {
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query() q: DeleteQuery) {
     return this.activities.remove(user, id, q.version);
   }
 }

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsDateIn } from '../common/http/dto';
 import { PageQuery } from '../common/pagination/page';
 
 export const ACTIVITY_KINDS = ['training', 'conference', 'communication', 'model'] as const;
@@ -26,9 +27,9 @@ export class CreateActivityDto {
   @IsIn(ACTIVITY_KINDS) kind: (typeof ACTIVITY_KINDS)[number];
   @IsString() @Length(1, 500) title: string;
   /** First day, YYYY-MM-DD. */
-  @IsISO8601({ strict: true }) date: string;
+  @IsDateIn() date: string;
   /** Last day when it lasted several days. */
-  @IsOptional() @IsISO8601({ strict: true }) endDate?: string;
+  @IsOptional() @IsDateIn() endDate?: string;
   @IsOptional() @IsString() @MaxLength(300) place?: string;
   /** Who it was for, e.g. 'Cán bộ làm công tác giảm nghèo'. */
   @IsOptional() @IsString() @MaxLength(300) targetGroup?: string;
@@ -44,8 +45,8 @@ export class UpdateActivityDto {
   @IsOptional() @IsString() @Length(1, 40) projectCode?: string;
   @IsOptional() @IsIn(ACTIVITY_KINDS) kind?: (typeof ACTIVITY_KINDS)[number];
   @IsOptional() @IsString() @Length(1, 500) title?: string;
-  @IsOptional() @IsISO8601({ strict: true }) date?: string;
-  @IsOptional() @IsISO8601({ strict: true }) endDate?: string;
+  @IsOptional() @IsDateIn() date?: string;
+  @IsOptional() @IsDateIn() endDate?: string;
   @IsOptional() @IsString() @MaxLength(300) place?: string;
   @IsOptional() @IsString() @MaxLength(300) targetGroup?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 1000, { each: true }) topics?: string[];

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { Participants } from './domain/participants';
-import { affectedRows, ListFilter, pagedQuery } from './program-sql';
+import { updateVersioned } from '../common/db/optimistic';
+import { ListFilter, pagedQuery } from './program-sql';
 
 export interface Activity {
   id: number;
@@ -87,16 +89,14 @@ export class ActivitiesRepository {
     return id;
   }
 
-  async update(m: EntityManager, id: number, version: number, a: ActivityRow, updatedBy: string): Promise<number> {
-    const rows = await m.query(
-      `UPDATE program_activity SET unit_code = $1, project_id = $2, kind = $3, title = $4, held_on = $5, end_on = $6, place = $7,
-              target_group = $8, topics = $9, organisers = $10, participants_total = $11, participants_women = $12,
-              participants_ethnic_minority = $13, participants_officials = $14, participants_residents = $15, note = $16,
-              updated_by = $17, version = version + 1, updated_at = now()
-        WHERE id = $18 AND version = $19 RETURNING id`,
-      [...this.values(a), updatedBy, id, version],
-    );
-    return affectedRows(rows);
+  async update(m: EntityManager, id: number, version: number, a: ActivityRow, updatedBy: string): Promise<void> {
+    const p = a.participants;
+    await updateVersioned(m, 'program_activity', id, version, {
+      unit_code: a.unitCode, project_id: a.projectId, kind: a.kind, title: a.title, held_on: a.date, end_on: a.endDate, place: a.place,
+      target_group: a.targetGroup, topics: a.topics, organisers: a.organisers, participants_total: p.total, participants_women: p.women,
+      participants_ethnic_minority: p.ethnicMinority, participants_officials: p.officials, participants_residents: p.residents, note: a.note,
+      updated_by: updatedBy,
+    }, { entity: 'Hoạt động', returning: 'id' });
   }
 
   async delete(m: EntityManager, id: number): Promise<void> {
@@ -108,14 +108,14 @@ export class ActivitiesRepository {
    * given, else every unit ever below it), of a year, a project (with its sub-projects), a kind.
    */
   async list(
-    f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; kind?: string },
+    f: { scope: Sql; unit?: string; year?: number; projectId?: number; kind?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Activity[]; total: number }> {
     const w = new ListFilter(f);
     w.unitYearProject('a', f);
-    if (f.kind) w.add('a.kind = ?', f.kind);
+    if (f.kind) w.add(sql`a.kind = ${f.kind}`);
     return pagedQuery<Activity>(this.ds, {
-      withSql: w.withSql, countFrom: 'program_activity a', select: COLS, from: FROM, cond: w.cond, params: w.params,
+      withSql: w.withSql, countFrom: 'program_activity a', select: COLS, from: FROM, cond: w.cond,
       orderBy: 'a.held_on DESC, a.id DESC',
     }, paging);
   }

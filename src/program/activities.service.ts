@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, invalid, notFound } from '../common/errors/domain-error';
+import { DomainError, invalid, notFound, validationError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText } from '../common/text/vietnamese';
 import { ActivitiesRepository, Activity, ActivityRow } from './activities.repository';
@@ -12,7 +12,8 @@ import { ActivityQuery, CreateActivityDto, ParticipantsDto, UpdateActivityDto } 
 import { yearOf } from './domain/dates';
 import { Participants, participantProblems } from './domain/participants';
 import { ProgramRepository } from './program.repository';
-import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
+import { checkVersion } from '../common/db/optimistic';
+import { ProgramCommonService, withoutProjectId as strip } from './program-common.service';
 
 const cleanList = (items: string[] | undefined) => (items ?? []).map(cleanText).filter((s) => s.length > 0);
 
@@ -26,16 +27,16 @@ export class ActivitiesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: ActivitiesRepository,
-    private readonly programs: ProgramsService,
+    private readonly programs: ProgramCommonService,
     private readonly catalogue: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
 
   async list(user: AuthUser, q: ActivityQuery): Promise<Page<Activity>> {
-    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'a.unit_code');
+    const { scope, projectId } = await this.programs.listPrologue(user, q, 'a.unit_code');
     const { items, total } = await this.repo.list(
-      { scopeSql, params, unit: q.unit, year: q.year, projectId, kind: q.kind },
+      { scope, unit: q.unit, year: q.year, projectId, kind: q.kind },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);
@@ -43,7 +44,7 @@ export class ActivitiesService {
 
   async get(user: AuthUser, id: number): Promise<Activity> {
     const a = await this.repo.byId(id);
-    if (!a) throw notFound('Activity', id);
+    if (!a) throw notFound('hoạt động', id);
     await this.scope.assertRead(user, [a.unitCode]);
     return strip(a);
   }
@@ -66,10 +67,10 @@ export class ActivitiesService {
   async update(user: AuthUser, id: number, dto: UpdateActivityDto): Promise<Activity> {
     return this.ds.transaction(async (m) => {
       const current = await this.repo.byId(id, m, true);
-      if (!current) throw notFound('Activity', id);
+      if (!current) throw notFound('hoạt động', id);
       const unitCode = dto.unitCode ?? current.unitCode;
       await this.scope.assertWrite(user, 'program', [current.unitCode, unitCode], m);
-      assertVersion('Activity', id, dto.version, current.version);
+      checkVersion('hoạt động', id, dto.version, current.version);
       const row = await this.validated(m, {
         unitCode,
         projectCode: dto.projectCode ?? current.projectCode,
@@ -84,7 +85,7 @@ export class ActivitiesService {
         participants: dto.participants ? participantsOf(dto.participants) : current.participants,
         note: dto.note ?? current.note,
       });
-      if (!(await this.repo.update(m, id, dto.version, row, user.username))) throw staleVersion('Activity', id, current.version);
+      await this.repo.update(m, id, dto.version, row, user.username);
       const updated = strip((await this.repo.byId(id, m))!);
       await this.audit.record(m, user, {
         action: 'update', entity: 'program_activity', entityId: id, unitCode, oldValue: strip(current), newValue: updated,
@@ -95,7 +96,7 @@ export class ActivitiesService {
 
   async remove(user: AuthUser, id: number, version?: number): Promise<void> {
     await this.programs.removeInScope(user, {
-      what: 'Activity', entity: 'program_activity', id, version,
+      what: 'hoạt động', entity: 'program_activity', id, version,
       load: (m) => this.repo.byId(id, m, true), delete: (m) => this.repo.delete(m, id), view: strip,
     });
   }
@@ -105,15 +106,15 @@ export class ActivitiesService {
     a: Omit<ActivityRow, 'projectId' | 'topics' | 'organisers'> & { projectCode: string; topics?: string[]; organisers?: string[] },
   ): Promise<ActivityRow> {
     const problems = participantProblems(a.participants);
-    if (problems.length) throw new DomainError('VALIDATION_FAILED', `${problems[0].field}: ${problems[0].message}`, problems.map((p) => ({ ...p })));
-    if (a.endDate && a.endDate < a.date) throw invalid('endDate', 'endDate must not be before date');
+    if (problems.length) throw validationError(problems);
+    if (a.endDate && a.endDate < a.date) throw invalid('endDate', 'không được trước ngày bắt đầu (date)');
     const year = yearOf(a.date);
     const unit = await this.catalogue.unitInYear(a.unitCode, year, m);
-    if (!unit) throw new DomainError('NOT_FOUND', `Unit ${a.unitCode} not found in ${year}`, [{ field: 'unitCode', message: 'unknown unit in that year' }]);
+    if (!unit) throw new DomainError('NOT_FOUND', `Không tìm thấy đơn vị ${a.unitCode} trong năm ${year}`, [{ field: 'unitCode', message: 'đơn vị không tồn tại trong năm đó' }]);
     const project = await this.programs.resolveProject(a.projectCode, m);
     await this.programs.assertUsable(project, a.unitCode, year, m);
     const title = cleanText(a.title);
-    if (!title) throw invalid('title', 'must not be empty');
+    if (!title) throw invalid('title', 'không được để trống');
     return {
       unitCode: a.unitCode, projectId: project.id, kind: a.kind, title, date: a.date, endDate: a.endDate,
       place: a.place ? cleanText(a.place) : null, targetGroup: a.targetGroup ? cleanText(a.targetGroup) : null,

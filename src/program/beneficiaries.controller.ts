@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { BeneficiaryQuery, CreateBeneficiaryDto, EligibilityQuery, UpdateBeneficiaryDto } from './beneficiaries.dto';
@@ -24,7 +25,7 @@ export class BeneficiariesController {
   }
 
   @Get(':id')
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.beneficiaries.get(user, id);
   }
 
@@ -37,14 +38,14 @@ export class BeneficiariesController {
 
   @Roles('admin', 'province', 'district')
   @Patch(':id')
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateBeneficiaryDto) {
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: UpdateBeneficiaryDto) {
     return this.beneficiaries.update(user, id, dto);
   }
 
   @Roles('admin', 'province', 'district')
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Query() q: DeleteQuery) {
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Query() q: DeleteQuery) {
     return this.beneficiaries.remove(user, id, q.version);
   }
 }

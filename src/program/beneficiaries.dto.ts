@@ -29,7 +29,7 @@ export class UpdateBeneficiaryDto {
 }
 
 export class EligibilityQuery {
-  @Type(() => Number) @IsInt() @Min(1) household: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) household: number;
   @IsString() @Length(1, 40) project: string;
   @IsISO8601({ strict: true }) date: string;
 }
@@ -40,6 +40,6 @@ export class BeneficiaryQuery extends PageQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
   /** A project: with its sub-projects. */
   @IsOptional() @IsString() @Length(1, 40) project?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) household?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) household?: number;
   @IsOptional() @IsIn(GROUPS) group?: (typeof GROUPS)[number];
 }

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { BeneficiaryGroup, HouseholdClass } from './domain/eligibility';
-import { affectedRows, ListFilter, pagedQuery } from './program-sql';
+import { updateVersioned } from '../common/db/optimistic';
+import { ListFilter, pagedQuery } from './program-sql';
 
 /** What the eligibility rule needs to know of a household on a date (domain/eligibility.ts). */
 export interface HouseholdListStatus {
@@ -190,15 +192,12 @@ export class BeneficiariesRepository {
     return id;
   }
 
-  async update(m: EntityManager, id: number, version: number, b: BeneficiaryRow, updatedBy: string): Promise<number> {
-    const rows = await m.query(
-      `UPDATE program_beneficiary SET household_id = $1, unit_code = $2, project_id = $3, support_type = $4, amount = $5,
-              supported_on = $6, beneficiary_group = $7, list_class = $8, list_round_id = $9, escaped_on = $10,
-              eligibility_reason = $11, note = $12, updated_by = $13, version = version + 1, updated_at = now()
-        WHERE id = $14 AND version = $15 RETURNING id`,
-      [...this.values(b), updatedBy, id, version],
-    );
-    return affectedRows(rows);
+  async update(m: EntityManager, id: number, version: number, b: BeneficiaryRow, updatedBy: string): Promise<void> {
+    await updateVersioned(m, 'program_beneficiary', id, version, {
+      household_id: b.householdId, unit_code: b.unitCode, project_id: b.projectId, support_type: b.supportType, amount: b.amount,
+      supported_on: b.date, beneficiary_group: b.group, list_class: b.listClass, list_round_id: b.listRoundId, escaped_on: b.escapedOn,
+      eligibility_reason: b.eligibilityReason, note: b.note, updated_by: updatedBy,
+    }, { entity: 'Hộ được hỗ trợ', returning: 'id' });
   }
 
   async delete(m: EntityManager, id: number): Promise<void> {
@@ -206,15 +205,15 @@ export class BeneficiariesRepository {
   }
 
   async list(
-    f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; householdId?: number; group?: string },
+    f: { scope: Sql; unit?: string; year?: number; projectId?: number; householdId?: number; group?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Beneficiary[]; total: number }> {
     const w = new ListFilter(f);
     w.unitYearProject('b', f);
-    if (f.householdId) w.add('b.household_id = ?', f.householdId);
-    if (f.group) w.add('b.beneficiary_group = ?', f.group);
+    if (f.householdId) w.add(sql`b.household_id = ${f.householdId}`);
+    if (f.group) w.add(sql`b.beneficiary_group = ${f.group}`);
     return pagedQuery<Beneficiary>(this.ds, {
-      withSql: w.withSql, countFrom: 'program_beneficiary b', select: COLS, from: FROM, cond: w.cond, params: w.params,
+      withSql: w.withSql, countFrom: 'program_beneficiary b', select: COLS, from: FROM, cond: w.cond,
       orderBy: 'b.supported_on DESC, b.id DESC',
     }, paging);
   }

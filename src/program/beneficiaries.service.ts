@@ -12,7 +12,8 @@ import { BeneficiaryQuery, CreateBeneficiaryDto, EligibilityQuery, UpdateBenefic
 import { yearOf } from './domain/dates';
 import { decideEligibility, EligibilityOutcome } from './domain/eligibility';
 import { ProjectRef } from './program.repository';
-import { assertVersion, ProgramsService, staleVersion, withoutProjectId as strip } from './programs.service';
+import { checkVersion } from '../common/db/optimistic';
+import { ProgramCommonService, withoutProjectId as strip } from './program-common.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -33,7 +34,7 @@ export class BeneficiariesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: BeneficiariesRepository,
-    private readonly programs: ProgramsService,
+    private readonly programs: ProgramCommonService,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
@@ -42,7 +43,7 @@ export class BeneficiariesService {
   async eligibility(user: AuthUser, q: EligibilityQuery): Promise<EligibilityView> {
     const m = this.ds.manager;
     const household = await this.repo.household(m, q.household);
-    if (!household) throw notFound('Household', q.household);
+    if (!household) throw notFound('hộ', q.household);
     await this.scope.assertRead(user, [household.communeCode]);
     const project = await this.programs.resolveProject(q.project, m, 'project');
     return this.evaluate(m, q.household, project, q.date);
@@ -73,7 +74,7 @@ export class BeneficiariesService {
     m: EntityManager, householdId: number, project: ProjectRef, date: string,
     rest: Pick<BeneficiaryRow, 'supportType' | 'amount' | 'note'>, unitCode: string,
   ): Promise<BeneficiaryRow> {
-    if (date > today()) throw invalid('date', 'the date of support is in the future');
+    if (date > today()) throw invalid('date', 'ngày hỗ trợ ở tương lai');
     await this.programs.assertUsable(project, unitCode, yearOf(date), m);
     const e = await this.evaluate(m, householdId, project, date);
     if (!e.eligible) {
@@ -91,7 +92,7 @@ export class BeneficiariesService {
   async create(user: AuthUser, dto: CreateBeneficiaryDto): Promise<Beneficiary> {
     return this.ds.transaction(async (m) => {
       const household = await this.repo.household(m, dto.householdId);
-      if (!household) throw new DomainError('NOT_FOUND', `Household ${dto.householdId} not found`, [{ field: 'householdId', message: 'unknown household' }]);
+      if (!household) throw new DomainError('NOT_FOUND', `Không tìm thấy hộ ${dto.householdId}`, [{ field: 'householdId', message: 'hộ không tồn tại' }]);
       await this.scope.assertWrite(user, 'program', [household.communeCode], m);
       const project = await this.programs.resolveProject(dto.projectCode, m);
       const row = await this.checked(m, dto.householdId, project, dto.date,
@@ -106,9 +107,9 @@ export class BeneficiariesService {
   async update(user: AuthUser, id: number, dto: UpdateBeneficiaryDto): Promise<Beneficiary> {
     return this.ds.transaction(async (m) => {
       const current = await this.repo.byId(id, m, true);
-      if (!current) throw notFound('Supported household', id);
+      if (!current) throw notFound('hộ được hỗ trợ', id);
       await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      assertVersion('Supported household', id, dto.version, current.version);
+      checkVersion('hộ được hỗ trợ', id, dto.version, current.version);
       const date = dto.date ?? current.date;
       const projectCode = dto.projectCode ?? current.projectCode;
       const rest = {
@@ -128,7 +129,7 @@ export class BeneficiariesService {
           eligibilityReason: current.eligibilityReason,
         };
       }
-      if (!(await this.repo.update(m, id, dto.version, row, user.username))) throw staleVersion('Supported household', id, current.version);
+      await this.repo.update(m, id, dto.version, row, user.username);
       const updated = strip((await this.repo.byId(id, m))!);
       await this.audit.record(m, user, {
         action: 'update', entity: 'program_beneficiary', entityId: id, unitCode: current.unitCode, oldValue: strip(current), newValue: updated,
@@ -139,22 +140,22 @@ export class BeneficiariesService {
 
   async remove(user: AuthUser, id: number, version?: number): Promise<void> {
     await this.programs.removeInScope(user, {
-      what: 'Supported household', entity: 'program_beneficiary', id, version,
+      what: 'hộ được hỗ trợ', entity: 'program_beneficiary', id, version,
       load: (m) => this.repo.byId(id, m, true), delete: (m) => this.repo.delete(m, id), view: strip,
     });
   }
 
   async get(user: AuthUser, id: number): Promise<Beneficiary> {
     const b = await this.repo.byId(id);
-    if (!b) throw notFound('Supported household', id);
+    if (!b) throw notFound('hộ được hỗ trợ', id);
     await this.scope.assertRead(user, [b.unitCode]);
     return strip(b);
   }
 
   async list(user: AuthUser, q: BeneficiaryQuery): Promise<Page<Beneficiary>> {
-    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'b.unit_code');
+    const { scope, projectId } = await this.programs.listPrologue(user, q, 'b.unit_code');
     const { items, total } = await this.repo.list(
-      { scopeSql, params, unit: q.unit, year: q.year, projectId, householdId: q.household, group: q.group },
+      { scope, unit: q.unit, year: q.year, projectId, householdId: q.household, group: q.group },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import { CorrectFundEntryDto, CreateFundEntryDto, FundEntryQuery, FundTotalsQuery } from './funds.dto';
@@ -25,7 +26,7 @@ export class FundsController {
 
   /** An entry's correction chain, oldest first. */
   @Get(':id/history')
-  history(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  history(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.funds.history(user, id);
   }
 
@@ -39,7 +40,7 @@ export class FundsController {
   /** A new entry that replaces entry :id (never an overwrite). */
   @Roles('admin', 'province', 'district')
   @Post(':id/corrections')
-  correct(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() dto: CorrectFundEntryDto) {
+  correct(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: CorrectFundEntryDto) {
     return this.funds.correct(user, id, dto);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { FundKind, FundSource, FundType } from './domain/funds';
 import { ProjectKind } from './program-seeds';
 import { areaCte, EFFECTIVE_FUND, inProjectSubtree, inUnitSubtree, ListFilter, pagedQuery, rollupCtes } from './program-sql';
@@ -131,7 +132,7 @@ export class FundsRepository {
          SELECT e.project_id, e.source, e.fund_type, e.kind, e.amount,
                 -- in force before the write: not the new row, and not replaced except by the new row
                 (e.id <> $6 AND NOT EXISTS (SELECT 1 FROM program_fund_entry c WHERE c.corrects_id = e.id AND c.id <> $6)) AS in_before,
-                ${EFFECTIVE_FUND} AS in_after
+                ${EFFECTIVE_FUND.text} AS in_after
            FROM program_fund_entry e
           WHERE e.unit_code = $1 AND e.year = $2
        )
@@ -153,19 +154,19 @@ export class FundsRepository {
   }
 
   async list(
-    f: { scopeSql: string; params: unknown[]; unit?: string; year?: number; projectId?: number; source?: string; fundType?: string; kind?: string; includeCorrected: boolean },
+    f: { scope: Sql; unit?: string; year?: number; projectId?: number; source?: string; fundType?: string; kind?: string; includeCorrected: boolean },
     paging: { limit: number; offset: number },
   ): Promise<{ items: FundEntry[]; total: number }> {
     const w = new ListFilter(f);
-    if (f.unit) w.where.push(inUnitSubtree('e.unit_code', w.param(f.unit)));
-    if (f.year) w.add(`e.year = ?`, f.year);
-    if (f.projectId) w.where.push(inProjectSubtree('e.project_id', w.param(f.projectId)));
-    if (f.source) w.add(`e.source = ?`, f.source);
-    if (f.fundType) w.add(`e.fund_type = ?`, f.fundType);
-    if (f.kind) w.add(`e.kind = ?`, f.kind);
-    if (!f.includeCorrected) w.where.push('c.id IS NULL');
+    if (f.unit) w.add(inUnitSubtree('e.unit_code', sql`${f.unit}`));
+    if (f.year) w.add(sql`e.year = ${f.year}`);
+    if (f.projectId) w.add(inProjectSubtree('e.project_id', sql`${f.projectId}`));
+    if (f.source) w.add(sql`e.source = ${f.source}`);
+    if (f.fundType) w.add(sql`e.fund_type = ${f.fundType}`);
+    if (f.kind) w.add(sql`e.kind = ${f.kind}`);
+    if (!f.includeCorrected) w.add(sql`c.id IS NULL`);
     return pagedQuery<FundEntry>(this.ds, {
-      countFrom: ENTRY_FROM, select: ENTRY_COLS, from: ENTRY_FROM, cond: w.cond, params: w.params,
+      countFrom: ENTRY_FROM, select: ENTRY_COLS, from: ENTRY_FROM, cond: w.cond,
       orderBy: 'e.unit_code, e.year, pp.code, e.entry_date, e.id',
     }, paging);
   }
@@ -197,13 +198,13 @@ export class FundsRepository {
   async sums(unitCode: string, year: number, programIds: number[]): Promise<FundSumRow[]> {
     if (!programIds.length) return [];
     return this.ds.query(
-      `WITH RECURSIVE ${areaCte('$1', '$2')}, ${rollupCtes('$3')}
+      `WITH RECURSIVE ${areaCte('$1', '$2').text}, ${rollupCtes('$3').text}
        SELECT r.root AS "nodeId", e.source, e.fund_type AS "fundType",
               COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'allocated'), 0)::bigint AS allocated,
               COALESCE(sum(e.amount) FILTER (WHERE e.kind = 'disbursed'), 0)::bigint AS disbursed
          FROM program_fund_entry e
          JOIN roots r ON r.id = e.project_id
-        WHERE e.year = $2 AND e.unit_code IN (SELECT code FROM area) AND ${EFFECTIVE_FUND}
+        WHERE e.year = $2 AND e.unit_code IN (SELECT code FROM area) AND ${EFFECTIVE_FUND.text}
         GROUP BY r.root, e.source, e.fund_type`,
       [unitCode, year, programIds],
     );

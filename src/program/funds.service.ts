@@ -11,7 +11,8 @@ import { BucketChange, FundFigures, fundFigures, FundSource, FundType, fundViola
 import { CorrectFundEntryDto, CreateFundEntryDto, FundEntryQuery, FundTotalsQuery } from './funds.dto';
 import { FundEntry, FundsRepository, NewFundEntry } from './funds.repository';
 import { nodeLabel, ProgramRepository, ProjectRef } from './program.repository';
-import { buildProjectTree, ProgramsService, ProjectNode } from './programs.service';
+import { ProgramCommonService } from './program-common.service';
+import { buildProjectTree, ProjectNode } from './programs.service';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -32,7 +33,7 @@ export class FundsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: FundsRepository,
-    private readonly programs: ProgramsService,
+    private readonly programs: ProgramCommonService,
     private readonly catalogue: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
@@ -60,7 +61,7 @@ export class FundsService {
   async correct(user: AuthUser, id: number, dto: CorrectFundEntryDto): Promise<FundWriteResult> {
     return this.ds.transaction(async (m) => {
       const original = await this.repo.byId(id, m);
-      if (!original) throw notFound('Fund entry', id);
+      if (!original) throw notFound('khoản kinh phí', id);
       await this.scope.assertWrite(user, 'program', [original.unitCode], m);
       await this.repo.lockUnitYear(m, original.unitCode, original.year);
       const fresh = (await this.repo.byId(id, m))!;
@@ -89,19 +90,19 @@ export class FundsService {
   /** Checks of one entry that need no totals; returns the row to insert. */
   private async validated(m: EntityManager, project: ProjectRef, r: Omit<NewFundEntry, 'projectId'>): Promise<NewFundEntry> {
     const unit = await this.catalogue.unitInYear(r.unitCode, r.year, m);
-    if (!unit) throw new DomainError('NOT_FOUND', `Unit ${r.unitCode} not found in ${r.year}`, [{ field: 'unitCode', message: 'unknown unit in that year' }]);
+    if (!unit) throw new DomainError('NOT_FOUND', `Không tìm thấy đơn vị ${r.unitCode} trong năm ${r.year}`, [{ field: 'unitCode', message: 'đơn vị không tồn tại trong năm đó' }]);
     await this.programs.assertUsable(project, r.unitCode, r.year, m);
     if (r.kind === 'disbursed' && r.amount < 0) {
-      throw invalid('amount', 'a disbursement cannot be negative: correct the wrong entry instead');
+      throw invalid('amount', 'số giải ngân không được âm: hãy điều chỉnh bút toán sai');
     }
     // Funds of year Y are allocated from late Y−1 and may be disbursed until the end of Y+1 when
     // extended (Luật Đầu tư công 2019, Art. 68); nothing is booked in the future.
     if (r.entryDate < `${r.year - 1}-01-01` || r.entryDate > `${r.year + 1}-12-31`) {
-      throw invalid('entryDate', `the date of funds of ${r.year} must fall between ${r.year - 1}-01-01 and ${r.year + 1}-12-31`);
+      throw invalid('entryDate', `ngày của nguồn vốn năm ${r.year} phải từ ${r.year - 1}-01-01 đến ${r.year + 1}-12-31`);
     }
-    if (r.entryDate > today()) throw invalid('entryDate', 'the date is in the future');
+    if (r.entryDate > today()) throw invalid('entryDate', 'ngày ở tương lai');
     const overspendReason = r.overspendReason ? cleanText(r.overspendReason) : null;
-    if (r.overspend && !overspendReason) throw invalid('overspendReason', 'an over-spend needs a reason');
+    if (r.overspend && !overspendReason) throw invalid('overspendReason', 'vượt kế hoạch vốn cần nêu lý do');
     return {
       ...r, projectId: project.id, overspendReason: r.overspend ? overspendReason : null,
       documentRef: r.documentRef ? cleanText(r.documentRef) : null, note: r.note ? cleanText(r.note) : null,
@@ -149,9 +150,9 @@ export class FundsService {
   }
 
   async list(user: AuthUser, q: FundEntryQuery): Promise<Page<FundEntry>> {
-    const { scopeSql, params, projectId } = await this.programs.listPrologue(user, q, 'e.unit_code');
+    const { scope, projectId } = await this.programs.listPrologue(user, q, 'e.unit_code');
     const { items, total } = await this.repo.list(
-      { scopeSql, params, unit: q.unit, year: q.year, projectId, source: q.source, fundType: q.fundType, kind: q.kind, includeCorrected: q.includeCorrected },
+      { scope, unit: q.unit, year: q.year, projectId, source: q.source, fundType: q.fundType, kind: q.kind, includeCorrected: q.includeCorrected },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items, total, q);
@@ -160,7 +161,7 @@ export class FundsService {
   /** An entry with the entries it replaced and those that replaced it, oldest first. */
   async history(user: AuthUser, id: number): Promise<{ items: FundEntry[] }> {
     const entry = await this.repo.byId(id);
-    if (!entry) throw notFound('Fund entry', id);
+    if (!entry) throw notFound('khoản kinh phí', id);
     await this.scope.assertRead(user, [entry.unitCode]);
     return { items: await this.repo.chain(id) };
   }
@@ -169,7 +170,7 @@ export class FundsService {
   async totals(user: AuthUser, q: FundTotalsQuery) {
     await this.scope.assertRead(user, [q.unit]);
     const unit = await this.catalogue.unitInYear(q.unit, q.year);
-    if (!unit) throw notFound('Unit', q.unit);
+    if (!unit) throw notFound('đơn vị', q.unit);
     const programs = await this.catalogue.programsCovering(q.year);
     const ids = programs.map((p) => p.id);
     const [nodes, sums] = await Promise.all([this.catalogue.projects(ids), this.repo.sums(q.unit, q.year, ids)]);

@@ -8,6 +8,7 @@ import { BeneficiariesService } from './beneficiaries.service';
 import { FundsController } from './funds.controller';
 import { FundsRepository } from './funds.repository';
 import { FundsService } from './funds.service';
+import { ProgramCommonService } from './program-common.service';
 import { ProgramRepository } from './program.repository';
 import { ApplicabilityController, ProgramProjectsController, ProgramsController } from './programs.controller';
 import { ProgramsService } from './programs.service';
@@ -23,7 +24,7 @@ import { ProgressService } from './progress.service';
   ],
   providers: [
     ProgramRepository, FundsRepository, ActivitiesRepository, BeneficiariesRepository, ProgressRepository,
-    ProgramsService, FundsService, ActivitiesService, BeneficiariesService, ProgressService,
+    ProgramCommonService, ProgramsService, FundsService, ActivitiesService, BeneficiariesService, ProgressService,
   ],
   exports: [ProgramsService, BeneficiariesRepository, ProgressService],
 })

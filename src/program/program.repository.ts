@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
 import type { BeneficiaryGroup } from './domain/eligibility';
 import { DEFAULT_BENEFICIARY_GROUPS, KIND_LABEL, ProjectKind } from './program-seeds';
-import { affectedRows, applicabilitySql, inUnitSubtree, ListFilter, pagedQuery, projectAncestorsCte, upUnitCte } from './program-sql';
+import { updateVersioned } from '../common/db/optimistic';
+import { applicabilitySql, inUnitSubtree, ListFilter, pagedQuery, projectAncestorsCte, upUnitCte } from './program-sql';
 
 export interface ProgramRow {
   id: number;
@@ -88,17 +90,19 @@ export class ProgramRepository {
   }
 
   async listPrograms(f: { year?: number }, paging: { limit: number; offset: number }): Promise<{ items: ProgramRow[]; total: number }> {
-    const params: unknown[] = [];
-    let where = 'TRUE';
-    if (f.year) { params.push(f.year); where = `$1 BETWEEN p.year_from AND p.year_to`; }
+    const where = f.year ? sql`${f.year} BETWEEN p.year_from AND p.year_to` : sql`TRUE`;
     return pagedQuery<ProgramRow>(this.ds, {
-      countFrom: 'program p', select: PROGRAM_COLS, from: 'program p', cond: where, params, orderBy: 'p.year_from, p.code',
+      countFrom: 'program p', select: PROGRAM_COLS, from: 'program p', cond: where, orderBy: 'p.year_from, p.code',
     }, paging);
   }
 
   async programByCode(code: string, manager?: EntityManager, lock = false): Promise<ProgramRow | undefined> {
     const rows = await this.m(manager).query(`SELECT ${PROGRAM_COLS} FROM program p WHERE p.code = $1 ${lock ? 'FOR UPDATE' : ''}`, [code]);
     return rows[0];
+  }
+
+  async unitExists(code: string, manager?: EntityManager): Promise<boolean> {
+    return (await run(this.m(manager), sql`SELECT 1 FROM admin_unit WHERE code = ${code}`)).length > 0;
   }
 
   async programsCovering(year: number): Promise<ProgramRow[]> {
@@ -159,15 +163,12 @@ export class ProgramRepository {
     return id;
   }
 
-  /** Optimistic: 0 rows when the version is stale. */
-  async updateProgram(m: EntityManager, id: number, version: number, p: Omit<ProgramRow, 'id' | 'version' | 'code'>): Promise<number> {
-    const rows = await m.query(
-      `UPDATE program SET name = $3, short_name = $4, investment_basis = $5, decision = $6, decision_date = $7,
-              year_from = $8, year_to = $9, phases = $10, note = $11, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, version, p.name, p.shortName, p.investmentBasis, p.decision, p.decisionDate, p.yearFrom, p.yearTo, JSON.stringify(p.phases), p.note],
-    );
-    return affectedRows(rows);
+  /** Optimistic (updateVersioned): 409 when the version is stale. */
+  async updateProgram(m: EntityManager, id: number, code: string, version: number, p: Omit<ProgramRow, 'id' | 'version' | 'code'>): Promise<void> {
+    await updateVersioned(m, 'program', id, version, {
+      name: p.name, short_name: p.shortName, investment_basis: p.investmentBasis, decision: p.decision, decision_date: p.decisionDate,
+      year_from: p.yearFrom, year_to: p.yearTo, phases: JSON.stringify(p.phases), note: p.note,
+    }, { entity: 'Chương trình', label: code, returning: 'id' });
   }
 
   async replaceTargets(m: EntityManager, programId: number, targets: Omit<TargetRow, 'programId'>[]): Promise<void> {
@@ -216,13 +217,10 @@ export class ProgramRepository {
     return id;
   }
 
-  async updateProject(m: EntityManager, id: number, version: number, p: Pick<ProjectRow, 'number' | 'name' | 'beneficiaryGroups' | 'note'>): Promise<number> {
-    const rows = await m.query(
-      `UPDATE program_project SET number = $3, name = $4, beneficiary_groups = $5, note = $6, version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2 RETURNING id`,
-      [id, version, p.number, p.name, p.beneficiaryGroups, p.note],
-    );
-    return affectedRows(rows);
+  async updateProject(m: EntityManager, id: number, code: string, version: number, p: Pick<ProjectRow, 'number' | 'name' | 'beneficiaryGroups' | 'note'>): Promise<void> {
+    await updateVersioned(m, 'program_project', id, version,
+      { number: p.number, name: p.name, beneficiary_groups: p.beneficiaryGroups, note: p.note },
+      { entity: 'Dự án', label: code, returning: 'id' });
   }
 
   /** What refers to a node: sub-projects, fund entries, activities, supported households. */
@@ -254,28 +252,24 @@ export class ProgramRepository {
   async effectiveApplicability(
     unitCode: string, year: number, projectIds?: number[], manager?: EntityManager,
   ): Promise<{ projectId: number; id: number; applicable: boolean; reason: string | null; unitCode: string; yearFrom: number | null; yearTo: number | null }[]> {
-    const params: unknown[] = [unitCode, year];
-    let filter = '';
-    if (projectIds) { params.push(projectIds); filter = `WHERE x."projectId" = ANY($3::int[])`; }
-    return this.m(manager).query(
-      `WITH RECURSIVE ${upUnitCte('$1', '$2')}, ${projectAncestorsCte()}
-       SELECT * FROM (${applicabilitySql('$2')}) x ${filter}`,
-      params,
-    );
+    const u = sql`${unitCode}`;
+    const y = sql`${year}`;
+    const filter = projectIds ? sql`WHERE x."projectId" = ANY(${projectIds}::int[])` : sql.empty;
+    return run(this.m(manager), sql`
+      WITH RECURSIVE ${upUnitCte(u, y)}, ${projectAncestorsCte()}
+      SELECT * FROM (${applicabilitySql(y)}) x ${filter}`);
   }
 
-  async applicabilitySettings(f: { scopeSql: string; params: unknown[]; unitCode?: string; projectId?: number }): Promise<ApplicabilityRow[]> {
+  async applicabilitySettings(f: { scope: Sql; unitCode?: string; projectId?: number }): Promise<ApplicabilityRow[]> {
     const w = new ListFilter(f);
-    if (f.unitCode) w.where.push(inUnitSubtree('a.unit_code', w.param(f.unitCode)));
-    if (f.projectId) w.add('a.project_id = ?', f.projectId);
-    return this.ds.query(
-      `SELECT a.id, a.project_id AS "projectId", pp.code AS "projectCode", a.unit_code AS "unitCode", a.applicable,
+    if (f.unitCode) w.add(inUnitSubtree('a.unit_code', sql`${f.unitCode}`));
+    if (f.projectId) w.add(sql`a.project_id = ${f.projectId}`);
+    return run(this.ds, sql`
+      SELECT a.id, a.project_id AS "projectId", pp.code AS "projectCode", a.unit_code AS "unitCode", a.applicable,
               a.year_from AS "yearFrom", a.year_to AS "yearTo", a.reason, a.created_by AS "createdBy", a.created_at AS "createdAt"
          FROM program_applicability a JOIN program_project pp ON pp.id = a.project_id
         WHERE ${w.cond}
-        ORDER BY a.unit_code, pp.code, a.year_from NULLS FIRST`,
-      w.params,
-    );
+        ORDER BY a.unit_code, pp.code, a.year_from NULLS FIRST`);
   }
 
   async applicabilityById(m: EntityManager, id: number): Promise<ApplicabilityRow | undefined> {

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser, Roles } from '../auth/decorators';
 import {
@@ -103,7 +104,7 @@ export class ApplicabilityController {
   @Roles('admin', 'province', 'district')
   @Delete(':id')
   @HttpCode(204)
-  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number) {
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number) {
     return this.programs.removeApplicability(user, id);
   }
 }

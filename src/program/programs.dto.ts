@@ -1,9 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min,
   ValidateIf, ValidateNested,
 } from 'class-validator';
+import { IsDateIn, Nfc } from '../common/http/dto';
 import { PageQuery } from '../common/pagination/page';
 
 const CODE = /^[0-9A-Za-z._-]+$/;
@@ -18,49 +19,49 @@ export class ProgramListQuery extends PageQuery {
 
 export class PhaseDto {
   /** 'Giai đoạn I' */
-  @IsString() @Length(1, 100) name: string;
+  @Nfc() @IsString() @Length(1, 100) name: string;
   @IsInt() @Min(2000) @Max(2100) yearFrom: number;
   @IsInt() @Min(2000) @Max(2100) yearTo: number;
-  @IsOptional() @IsString() @MaxLength(200) decision?: string;
-  @IsOptional() @IsISO8601({ strict: true }) decisionDate?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(200) decision?: string;
+  @IsOptional() @IsDateIn() decisionDate?: string;
 }
 
 export class TargetDto {
   @IsString() @Matches(CODE) @Length(1, 40) code: string;
-  @IsString() @Length(1, 500) description: string;
+  @Nfc() @IsString() @Length(1, 500) description: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsNumber() valueMin?: number | null;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsNumber() valueMax?: number | null;
   @IsIn(TARGET_UNITS) unit: (typeof TARGET_UNITS)[number];
-  @IsOptional() @IsString() @MaxLength(1000) note?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(1000) note?: string;
 }
 
 export class CreateProgramDto {
   @IsString() @Matches(CODE) @Length(1, 40) code: string;
-  @IsString() @Length(1, 500) name: string;
-  @IsOptional() @IsString() @MaxLength(200) shortName?: string;
+  @Nfc() @IsString() @Length(1, 500) name: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(200) shortName?: string;
   /** The investment decision (e.g. the National Assembly's resolution). */
-  @IsOptional() @IsString() @MaxLength(300) investmentBasis?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(300) investmentBasis?: string;
   /** The approving decision, e.g. 'Quyết định 417/QĐ-BNNMT'. */
-  @IsOptional() @IsString() @MaxLength(200) decision?: string;
-  @IsOptional() @IsISO8601({ strict: true }) decisionDate?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(200) decision?: string;
+  @IsOptional() @IsDateIn() decisionDate?: string;
   @IsInt() @Min(2000) @Max(2100) yearFrom: number;
   @IsInt() @Min(2000) @Max(2100) yearTo: number;
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PhaseDto) phases?: PhaseDto[];
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(2000) note?: string;
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TargetDto) targets?: TargetDto[];
 }
 
 export class UpdateProgramDto {
   @IsInt() @Min(1) version: number;
-  @IsOptional() @IsString() @Length(1, 500) name?: string;
-  @IsOptional() @IsString() @MaxLength(200) shortName?: string;
-  @IsOptional() @IsString() @MaxLength(300) investmentBasis?: string;
-  @IsOptional() @IsString() @MaxLength(200) decision?: string;
-  @IsOptional() @IsISO8601({ strict: true }) decisionDate?: string;
+  @IsOptional() @Nfc() @IsString() @Length(1, 500) name?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(200) shortName?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(300) investmentBasis?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(200) decision?: string;
+  @IsOptional() @IsDateIn() decisionDate?: string;
   @IsOptional() @IsInt() @Min(2000) @Max(2100) yearFrom?: number;
   @IsOptional() @IsInt() @Min(2000) @Max(2100) yearTo?: number;
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => PhaseDto) phases?: PhaseDto[];
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(2000) note?: string;
   /** When given, replaces the program's targets. */
   @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TargetDto) targets?: TargetDto[];
 }
@@ -70,7 +71,7 @@ export class CreateProjectDto {
   /** component (Hợp phần), project (Dự án) or sub_project (Tiểu dự án). */
   @IsIn(PROJECT_KINDS) kind: (typeof PROJECT_KINDS)[number];
   @IsInt() @Min(1) @Max(99) number: number;
-  @IsString() @Length(1, 500) name: string;
+  @Nfc() @IsString() @Length(1, 500) name: string;
   /** The node it belongs to (a component or a project); omitted for a top-level node. */
   @IsOptional() @IsString() @Length(1, 40) parentCode?: string;
   /**
@@ -79,16 +80,16 @@ export class CreateProjectDto {
    */
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsArray() @ArrayUnique() @IsIn(GROUPS, { each: true })
   beneficiaryGroups?: (typeof GROUPS)[number][] | null;
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(2000) note?: string;
 }
 
 export class UpdateProjectDto {
   @IsInt() @Min(1) version: number;
   @IsOptional() @IsInt() @Min(1) @Max(99) number?: number;
-  @IsOptional() @IsString() @Length(1, 500) name?: string;
+  @IsOptional() @Nfc() @IsString() @Length(1, 500) name?: string;
   @IsOptional() @ValidateIf((_, v) => v !== null) @IsArray() @ArrayUnique() @IsIn(GROUPS, { each: true })
   beneficiaryGroups?: (typeof GROUPS)[number][] | null;
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(2000) note?: string | null;
+  @IsOptional() @ValidateIf((_, v) => v !== null) @Nfc() @IsString() @MaxLength(2000) note?: string | null;
 }
 
 export class ApplicabilityQuery {
@@ -105,10 +106,10 @@ export class CreateApplicabilityDto {
   @IsOptional() @IsInt() @Min(2000) @Max(2100) yearFrom?: number;
   @IsOptional() @IsInt() @Min(2000) @Max(2100) yearTo?: number;
   /** Required when not applicable, e.g. 'Không phải huyện nghèo'. */
-  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
+  @IsOptional() @Nfc() @IsString() @MaxLength(1000) reason?: string;
 }
 
 export class DeleteQuery {
-  @ApiPropertyOptional({ description: 'The version read; a stale one is 409 VERSION_CONFLICT' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) version?: number;
+  @ApiProperty({ description: 'The version read (required); a stale one is 409 VERSION_CONFLICT' })
+  @Type(() => Number) @IsInt() @Min(1) @Max(2_147_483_647) version: number;
 }

@@ -4,9 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
+import { checkVersion } from '../common/db/optimistic';
 import { DomainError, invalid, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText } from '../common/text/vietnamese';
+import { ProgramCommonService } from './program-common.service';
 import { ProjectKind } from './program-seeds';
 import {
   ApplicabilityQuery, CreateApplicabilityDto, CreateProgramDto, CreateProjectDto, ProgramListQuery, UpdateProgramDto, UpdateProjectDto,
@@ -76,6 +78,7 @@ export class ProgramsService {
     private readonly repo: ProgramRepository,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
+    private readonly common: ProgramCommonService,
   ) {}
 
   async list(q: ProgramListQuery): Promise<Page<ProgramView>> {
@@ -85,7 +88,7 @@ export class ProgramsService {
 
   async get(code: string, manager?: EntityManager): Promise<ProgramView> {
     const program = await this.repo.programByCode(code, manager);
-    if (!program) throw notFound('Program', code);
+    if (!program) throw notFound('chương trình', code);
     return (await this.views([program], manager))[0];
   }
 
@@ -101,7 +104,7 @@ export class ProgramsService {
   }
 
   async create(user: AuthUser, dto: CreateProgramDto): Promise<ProgramView> {
-    if (dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
+    if (dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'không được trước yearFrom');
     return this.ds.transaction(async (m) => {
       const row = {
         code: dto.code, name: cleanText(dto.name), shortName: dto.shortName ? cleanText(dto.shortName) : null,
@@ -119,7 +122,7 @@ export class ProgramsService {
   async update(user: AuthUser, code: string, dto: UpdateProgramDto): Promise<ProgramView> {
     return this.ds.transaction(async (m) => {
       const current = await this.repo.programByCode(code, m, true);
-      if (!current) throw notFound('Program', code);
+      if (!current) throw notFound('chương trình', code);
       const before = await this.get(code, m);
       const next = {
         name: dto.name !== undefined ? cleanText(dto.name) : current.name,
@@ -132,16 +135,14 @@ export class ProgramsService {
         phases: dto.phases ?? current.phases,
         note: dto.note ?? current.note,
       };
-      if (next.yearTo < next.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
+      if (next.yearTo < next.yearFrom) throw invalid('yearTo', 'không được trước yearFrom');
       const outside = await this.repo.dataYearsOutside(m, current.id, next.yearFrom, next.yearTo);
       if (outside.length) {
         throw new DomainError('BUSINESS_RULE', `Chương trình đã có số liệu năm ${outside.join(', ')}, ngoài giai đoạn ${next.yearFrom}–${next.yearTo}`,
           [{ field: 'yearFrom', message: 'data exists outside the new years', value: outside }]);
       }
-      if (!(await this.repo.updateProgram(m, current.id, dto.version, next))) {
-        throw new DomainError('VERSION_CONFLICT', `Program ${code} was changed by someone else (version ${current.version})`,
-          [{ field: 'version', message: `current version is ${current.version}` }]);
-      }
+      checkVersion('Chương trình', code, dto.version, current.version);
+      await this.repo.updateProgram(m, current.id, code, dto.version, next);
       if (dto.targets) await this.repo.replaceTargets(m, current.id, dto.targets.map(targetRow));
       const after = await this.get(code, m);
       const { projects: _b, ...oldValue } = before;
@@ -154,8 +155,8 @@ export class ProgramsService {
   async remove(user: AuthUser, code: string, version?: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       const current = await this.repo.programByCode(code, m, true);
-      if (!current) throw notFound('Program', code);
-      assertVersion('Program', code, version, current.version);
+      if (!current) throw notFound('chương trình', code);
+      checkVersion('Chương trình', code, version, current.version);
       const view = await this.get(code, m);
       if (view.projects.length) {
         throw new DomainError('CONFLICT', `Chương trình ${code} còn ${view.projects.length} hợp phần/dự án: xóa các dự án trước`);
@@ -168,13 +169,13 @@ export class ProgramsService {
   async createProject(user: AuthUser, programCode: string, dto: CreateProjectDto): Promise<ProjectRef> {
     return this.ds.transaction(async (m) => {
       const program = await this.repo.programByCode(programCode, m, true);
-      if (!program) throw notFound('Program', programCode);
+      if (!program) throw notFound('chương trình', programCode);
       let parentId: number | null = null;
       let parentKind: 'root' | ProjectKind = 'root';
       if (dto.parentCode) {
         const parent = await this.repo.projectByCode(dto.parentCode, m);
         if (!parent || parent.programId !== program.id) {
-          throw invalid('parentCode', `${dto.parentCode} is not a component or project of ${programCode}`);
+          throw invalid('parentCode', `${dto.parentCode} không phải là hợp phần hoặc dự án của ${programCode}`);
         }
         parentId = parent.id;
         parentKind = parent.kind;
@@ -195,10 +196,8 @@ export class ProgramsService {
     });
   }
 
-  async getProject(code: string, manager?: EntityManager): Promise<ProjectRef> {
-    const p = await this.repo.projectByCode(code, manager);
-    if (!p) throw notFound('Project', code);
-    return p;
+  getProject(code: string, manager?: EntityManager): Promise<ProjectRef> {
+    return this.common.getProject(code, manager);
   }
 
   async updateProject(user: AuthUser, code: string, dto: UpdateProjectDto): Promise<ProjectRef> {
@@ -211,7 +210,8 @@ export class ProgramsService {
         beneficiaryGroups: dto.beneficiaryGroups !== undefined ? dto.beneficiaryGroups : current.beneficiaryGroups,
         note: dto.note !== undefined ? dto.note : current.note,
       };
-      if (!(await this.repo.updateProject(m, current.id, dto.version, next))) throw staleVersion('Project', code, current.version);
+      checkVersion('Dự án', code, dto.version, current.version);
+      await this.repo.updateProject(m, current.id, code, dto.version, next);
       const updated = (await this.repo.projectByCode(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'program_project', entityId: code, oldValue: current, newValue: updated });
       return updated;
@@ -222,7 +222,7 @@ export class ProgramsService {
     await this.ds.transaction(async (m) => {
       const current = await this.getProject(code, m);
       await this.repo.lockProject(m, current.id);
-      assertVersion('Project', code, version, current.version);
+      checkVersion('Dự án', code, version, current.version);
       const use = await this.repo.projectUsage(m, current.id);
       const used = Object.entries(use).filter(([, n]) => n > 0);
       if (used.length) {
@@ -240,7 +240,7 @@ export class ProgramsService {
   async applicability(user: AuthUser, q: ApplicabilityQuery) {
     await this.scope.assertRead(user, [q.unit]);
     const unit = await this.repo.unitInYear(q.unit, q.year);
-    if (!unit) throw notFound('Unit', q.unit);
+    if (!unit) throw notFound('đơn vị', q.unit);
     const programs = await this.repo.programsCovering(q.year);
     const nodes = await this.repo.projects(programs.map((p) => p.id));
     const settings = new Map((await this.repo.effectiveApplicability(q.unit, q.year)).map((s) => [s.projectId, s]));
@@ -261,27 +261,19 @@ export class ProgramsService {
         };
       }),
       settings: await this.repo.applicabilitySettings({
-        ...this.scopeFilter(user, 'a.unit_code'), unitCode: q.unit,
+        ...this.common.scopeFilter(user, 'a.unit_code'), unitCode: q.unit,
       }),
     };
   }
 
-  /** The caller's scope as a condition on `unitColumn`, with its parameters (the start of every list). */
-  scopeFilter(user: AuthUser, unitColumn: string): { scopeSql: string; params: unknown[] } {
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, unitColumn, params);
-    return { scopeSql, params };
-  }
-
   async setApplicability(user: AuthUser, dto: CreateApplicabilityDto) {
     const reason = dto.reason ? cleanText(dto.reason) : null;
-    if (!dto.applicable && !reason) throw invalid('reason', 'a reason is required to mark a project not applicable');
-    if (dto.yearFrom && dto.yearTo && dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'yearTo must not be before yearFrom');
+    if (!dto.applicable && !reason) throw invalid('reason', 'cần nêu lý do khi đánh dấu dự án không áp dụng');
+    if (dto.yearFrom && dto.yearTo && dto.yearTo < dto.yearFrom) throw invalid('yearTo', 'không được trước yearFrom');
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'program', [dto.unitCode], m);
       const project = await this.getProject(dto.projectCode, m);
-      const unit = await m.query(`SELECT 1 FROM admin_unit WHERE code = $1`, [dto.unitCode]);
-      if (!unit.length) throw notFound('Unit', dto.unitCode);
+      if (!(await this.repo.unitExists(dto.unitCode, m))) throw notFound('đơn vị', dto.unitCode);
       const id = await this.repo.insertApplicability(m, {
         projectId: project.id, unitCode: dto.unitCode, applicable: dto.applicable, yearFrom: dto.yearFrom ?? null,
         yearTo: dto.yearTo ?? null, reason, createdBy: user.username,
@@ -301,90 +293,14 @@ export class ProgramsService {
   async removeApplicability(user: AuthUser, id: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       const row = await this.repo.applicabilityById(m, id);
-      if (!row) throw notFound('Applicability setting', id);
+      if (!row) throw notFound('thiết lập áp dụng', id);
       await this.scope.assertWrite(user, 'program', [row.unitCode], m);
       await this.repo.deleteApplicability(m, id);
       await this.audit.record(m, user, { action: 'delete', entity: 'program_applicability', entityId: id, unitCode: row.unitCode, oldValue: row });
     });
   }
-
-  // ---- used by funds, activities and beneficiaries ----
-
-  /**
-   * The prologue of a list of unit data: read access to the unit asked for, the caller's scope on
-   * `unitColumn`, and the id of the project asked for (404 when the code is unknown).
-   */
-  async listPrologue(
-    user: AuthUser, q: { unit?: string; project?: string }, unitColumn: string,
-  ): Promise<{ scopeSql: string; params: unknown[]; projectId?: number }> {
-    if (q.unit) await this.scope.assertRead(user, [q.unit]);
-    const projectId = q.project ? (await this.getProject(q.project)).id : undefined;
-    return { ...this.scopeFilter(user, unitColumn), projectId };
-  }
-
-  /**
-   * Deletes a record of a unit: loads it locked (404 naming `what`), checks write access to its unit
-   * and the version when one was sent, deletes it and audits its last state, in one transaction.
-   */
-  async removeInScope<T extends { unitCode: string; version: number }>(
-    user: AuthUser,
-    r: {
-      what: string; entity: string; id: number; version?: number;
-      load: (m: EntityManager) => Promise<T | undefined>; delete: (m: EntityManager) => Promise<void>; view: (row: T) => unknown;
-    },
-  ): Promise<void> {
-    await this.ds.transaction(async (m) => {
-      const current = await r.load(m);
-      if (!current) throw notFound(r.what, r.id);
-      await this.scope.assertWrite(user, 'program', [current.unitCode], m);
-      assertVersion(r.what, r.id, r.version, current.version);
-      await r.delete(m);
-      await this.audit.record(m, user, { action: 'delete', entity: r.entity, entityId: r.id, unitCode: current.unitCode, oldValue: r.view(current) });
-    });
-  }
-
-  /** The node of a code, or 404 naming the field. */
-  async resolveProject(code: string, manager: EntityManager, field = 'projectCode'): Promise<ProjectRef> {
-    const p = await this.repo.projectByCode(code, manager);
-    if (!p) throw new DomainError('NOT_FOUND', `Project ${code} not found`, [{ field, message: 'unknown project code' }]);
-    return p;
-  }
-
-  /**
-   * 422 unless the project's program runs in the year and the project applies to the unit then.
-   * (The 2021–2025 list is never reused for later years: domain-research.md §5.5.)
-   */
-  async assertUsable(project: ProjectRef, unitCode: string, year: number, manager: EntityManager, field = 'projectCode'): Promise<void> {
-    if (year < project.programYearFrom || year > project.programYearTo) {
-      throw new DomainError('BUSINESS_RULE',
-        `${project.fullLabel} thuộc chương trình ${project.programCode} (${project.programYearFrom}–${project.programYearTo}), không áp dụng cho năm ${year}`,
-        [{ field, message: `the program runs ${project.programYearFrom}–${project.programYearTo}` }]);
-    }
-    const [setting] = await this.repo.effectiveApplicability(unitCode, year, [project.id], manager);
-    if (setting && !setting.applicable) {
-      throw new DomainError('NOT_APPLICABLE',
-        `${project.fullLabel} không áp dụng cho địa bàn ${unitCode} năm ${year}${setting.reason ? `: ${setting.reason}` : ''}`,
-        [{ field, message: 'not applicable for this unit', unitCode: setting.unitCode, settingId: setting.id }]);
-    }
-  }
 }
 
 function targetRow(t: CreateProgramDto['targets'] extends (infer T)[] | undefined ? T : never): Omit<TargetRow, 'programId'> {
   return { code: t.code, description: cleanText(t.description), valueMin: t.valueMin ?? null, valueMax: t.valueMax ?? null, unit: t.unit, note: t.note ?? null };
-}
-
-export function staleVersion(what: string, id: string | number, current: number): DomainError {
-  return new DomainError('VERSION_CONFLICT', `${what} ${id} was changed by someone else (current version ${current})`,
-    [{ field: 'version', message: `current version is ${current}` }]);
-}
-
-/** 409 when a version was sent and it is not the current one (optimistic locking). */
-export function assertVersion(what: string, id: string | number, sent: number | undefined, current: number): void {
-  if (sent !== undefined && sent !== current) throw staleVersion(what, id, current);
-}
-
-/** A record as the API shows it: without the internal id of its project. */
-export function withoutProjectId<T extends { projectId?: number }>(r: T): Omit<T, 'projectId'> {
-  const { projectId: _, ...rest } = r;
-  return rest;
 }

@@ -46,7 +46,7 @@ export class ProgressRepository {
   async activities(unitCode: string, year: number, programIds: number[]): Promise<ActivitySumRow[]> {
     if (!programIds.length) return [];
     return this.ds.query(
-      `WITH RECURSIVE ${areaCte('$1', '$2')}, ${rollupCtes('$3')}
+      `WITH RECURSIVE ${areaCte('$1', '$2').text}, ${rollupCtes('$3').text}
        SELECT r.root AS "nodeId",
               count(*)::int AS activities,
               count(*) FILTER (WHERE a.kind = 'training')::int AS trainings,
@@ -74,7 +74,7 @@ export class ProgressRepository {
   async households(unitCode: string, year: number, programIds: number[]): Promise<HouseholdSumRow[]> {
     if (!programIds.length) return [];
     return this.ds.query(
-      `WITH RECURSIVE ${areaCte('$1', '$2')}, ${rollupCtes('$3')},
+      `WITH RECURSIVE ${areaCte('$1', '$2').text}, ${rollupCtes('$3').text},
        supports AS (
          SELECT r.root, b.id, b.household_id, b.beneficiary_group, b.list_class, b.amount, b.supported_on
            FROM program_beneficiary b
@@ -121,7 +121,7 @@ export class ProgressRepository {
   /** Communes of the area in the year, and how many of them have a decided periodic review of the year. */
   async reviewCoverage(unitCode: string, year: number): Promise<{ communes: number; decided: number }> {
     const [row] = await this.ds.query(
-      `WITH RECURSIVE ${areaCte('$1', '$2')}
+      `WITH RECURSIVE ${areaCte('$1', '$2').text}
        SELECT count(*)::int AS communes,
               count(*) FILTER (WHERE EXISTS (
                 SELECT 1 FROM review_round r WHERE r.commune_code = u.code AND r.year = $2

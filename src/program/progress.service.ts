@@ -80,7 +80,7 @@ export class ProgressService {
   async progress(user: AuthUser, q: ProgressQuery) {
     await this.scope.assertRead(user, [q.unit]);
     const unit = await this.catalogue.unitInYear(q.unit, q.year);
-    if (!unit) throw notFound('Unit', q.unit);
+    if (!unit) throw notFound('đơn vị', q.unit);
     const programs = await this.catalogue.programsCovering(q.year);
     const ids = programs.map((p) => p.id);
     const [nodes, funds, activities, households, applicability, coverage] = await Promise.all([

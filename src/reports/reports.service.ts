@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
+import { DomainError, FieldProblem, notFound } from '../common/errors/domain-error';
 import { afMeasures, afWeights, AF_K } from '../aggregates/domain/alkire-foster';
 import { get, metric, Metrics, summaryMetrics } from '../aggregates/domain/metrics';
 import { PlansRepository } from '../plans/plans.repository';
@@ -184,7 +184,7 @@ export class ReportsService {
   private inconsistent(issues: { row: Row; issue: Inconsistency }[]): DomainError {
     // children are checked before the total they make up: the first issue names the most specific unit
     const first = issues[0];
-    const details: ErrorDetail[] = issues.map(({ row, issue }) => ({
+    const details: FieldProblem[] = issues.map(({ row, issue }) => ({
       field: issue.field, message: issue.message, unitCode: row.ref.code, unitName: row.ref.name,
       ...(issue.expected !== undefined ? { expected: issue.expected, actual: issue.actual } : {}),
     }));
@@ -280,7 +280,7 @@ export class ReportsService {
     if (to - from > 50) throw new DomainError('VALIDATION_FAILED', 'to: at most 50 years in one call', [{ field: 'to', message: 'at most 50 years after from' }]);
     await this.scope.assertRead(user, [unitCode]);
     const last = await this.repo.lastVersion(unitCode);
-    if (!last) throw notFound('Unit', unitCode);
+    if (!last) throw notFound('đơn vị', unitCode);
     const now = new Date().toISOString().slice(0, 10);
     const refDate = last.validTo && last.validTo < now ? last.validTo : now;
     const { facts, missing } = await this.repo.trend(unitCode, refDate, from, to, TREND);

@@ -3,8 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { PageQuery } from '../common/pagination/page';
 
-/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
-export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+import { Nfc } from '../common/http/dto';
 
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

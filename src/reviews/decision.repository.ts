@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { bumpVersioned } from '../common/db/optimistic';
+import { sql } from '../common/db/sql';
 import type { HouseholdMovement, MovementFacts } from './domain/movement';
 
 export interface StartRound {
@@ -237,11 +239,7 @@ export class DecisionRepository {
   }
 
   async decideApplications(m: EntityManager, roundId: number, on: string): Promise<void> {
-    await m.query(
-      `UPDATE review_application SET status = 'decided', decided_on = $2, version = version + 1, updated_at = now()
-        WHERE round_id = $1 AND status IN ('pending','in_round')`,
-      [roundId, on],
-    );
+    await bumpVersioned(m, 'review_application', sql`round_id = ${roundId} AND status IN ('pending','in_round')`, { status: 'decided', decided_on: on });
   }
 }
 

@@ -5,7 +5,7 @@ import { AggregatesService } from '../aggregates/aggregates.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
+import { DomainError, FieldProblem, notFound } from '../common/errors/domain-error';
 import { StandardsService } from '../standards/standards.service';
 import { CLASS_VI } from '../standards/domain/classify';
 import { DecisionRepository, StartRound } from './decision.repository';
@@ -56,16 +56,16 @@ export class DecisionService {
     return this.roundsService
       .transition(user, id, 'decide', dto.version, async (round, _to, m) => {
         const D = dto.decisionDate;
-        if (D > todayVn()) throw new DomainError('BUSINESS_RULE', 'decisionDate: cannot be in the future', [{ field: 'decisionDate', message: 'in the future', value: D }]);
+        if (D > todayVn()) throw new DomainError('BUSINESS_RULE', 'decisionDate: không được ở tương lai', [{ field: 'decisionDate', message: 'ở tương lai', value: D }]);
         if (round.postingEnd && D < round.postingEnd) {
-          throw new DomainError('BUSINESS_RULE', `decisionDate: the list is posted until ${round.postingEnd}`, [{ field: 'decisionDate', message: 'before the end of the posting', value: D }]);
+          throw new DomainError('BUSINESS_RULE', `decisionDate: danh sách còn niêm yết đến ${round.postingEnd}`, [{ field: 'decisionDate', message: 'trước khi hết thời gian niêm yết', value: D }]);
         }
         if (round.opinionDate && D < round.opinionDate) {
-          throw new DomainError('BUSINESS_RULE', `decisionDate: before the opinion of ${round.opinionDate}`, [{ field: 'decisionDate', message: 'before the opinion', value: D }]);
+          throw new DomainError('BUSINESS_RULE', `decisionDate: trước ngày có ý kiến ${round.opinionDate}`, [{ field: 'decisionDate', message: 'trước ngày có ý kiến', value: D }]);
         }
         const open = await this.rounds.openComplaints(id, m);
         if (open.length) {
-          throw new DomainError('BUSINESS_RULE', `${open.length} complaint(s) still need a re-check (phúc tra)`, open.map((c) => ({ field: 'complaints', message: 'not re-checked', complaintId: c.id })));
+          throw new DomainError('BUSINESS_RULE', `Còn ${open.length} khiếu nại chưa phúc tra`, open.map((c) => ({ field: 'complaints', message: 'chưa phúc tra', complaintId: c.id })));
         }
         summary = await this.applyDecision(m, round, D, { totalHouseholds: dto.totalHouseholds, totalPersons: dto.totalPersons });
         return {
@@ -90,11 +90,11 @@ export class DecisionService {
    */
   private async applyDecision(m: EntityManager, round: RoundRow, D: string, totals: { totalHouseholds?: number; totalPersons?: number }): Promise<DecisionSummary> {
     const base = await this.repo.classTotals(m, round.id);
-    if (base.results === 0) throw new DomainError('BUSINESS_RULE', 'The round has no results to decide', [{ field: 'results', message: 'none' }]);
+    if (base.results === 0) throw new DomainError('BUSINESS_RULE', 'Đợt rà soát chưa có kết quả nào để quyết định', [{ field: 'results', message: 'chưa có kết quả' }]);
 
     const inactive = await this.repo.inactiveResults(m, round.id, D);
     if (inactive.length) {
-      throw new DomainError('HOUSEHOLD_INACTIVE', `${inactive.length} result(s) belong to households no longer on the register on ${D}: remove them before deciding`,
+      throw new DomainError('HOUSEHOLD_INACTIVE', `${inactive.length} kết quả thuộc hộ không còn trong sổ quản lý vào ngày ${D}: hãy xóa trước khi quyết định`,
         inactive.map((h) => ({ field: 'householdId', message: `${h.status} since ${h.statusDate}`, householdId: h.householdId, code: h.code })));
     }
 
@@ -105,7 +105,7 @@ export class DecisionService {
       if (previous.length) {
         const missing = await this.repo.missingResults(m, round.id, previous.map((p) => p.id), D);
         if (missing.total) {
-          throw new DomainError('RESULTS_MISSING', `${missing.total} household(s) on the previous list and still on the register have no result in this round`,
+          throw new DomainError('RESULTS_MISSING', `${missing.total} hộ trong danh sách kỳ trước, vẫn còn trong sổ quản lý, chưa có kết quả trong đợt rà soát này`,
             missing.sample.map((h) => ({ field: 'householdId', message: `on the previous list as ${h.startClass}, no result`, ...h })));
         }
       }
@@ -122,7 +122,7 @@ export class DecisionService {
       const facts = await this.repo.movementFacts(m, round.id, start, D, round.standardCode);
       const rows = facts.map((f) => ({ ...f, ...householdMovement(f) }));
       const problems = reconciliationErrors(tallyMovement(rows));
-      if (problems.length) throw new DomainError('REPORT_INCONSISTENT', `The movement of round ${round.id} does not reconcile: ${problems.join('; ')}`);
+      if (problems.length) throw new DomainError('REPORT_INCONSISTENT', `Biến động của đợt rà soát ${round.id} không khớp: ${problems.join('; ')}`);
       await this.repo.insertMovement(m, round.id, rows);
       movementRows = rows.length;
     }
@@ -153,14 +153,14 @@ export class DecisionService {
   private async assertTotals(m: EntityManager, round: RoundRow, total: { households: number; householdsSource: string; persons: number; personsSource: string }) {
     if (round.kind === 'regular') return; // a regular round amends a few households of the list
     const c = await this.repo.classTotals(m, round.id);
-    const details: ErrorDetail[] = [];
+    const details: FieldProblem[] = [];
     if (c.poor + c.nearPoor > total.households) {
       details.push({ field: 'totalHouseholds', message: `poor ${c.poor} + near-poor ${c.nearPoor} > ${total.households} households (${total.householdsSource})`, poor: c.poor, nearPoor: c.nearPoor, total: total.households, source: total.householdsSource });
     }
     if (c.poorPersons + c.nearPoorPersons > total.persons) {
       details.push({ field: 'totalPersons', message: `poor ${c.poorPersons} + near-poor ${c.nearPoorPersons} persons > ${total.persons} (${total.personsSource})`, poor: c.poorPersons, nearPoor: c.nearPoorPersons, total: total.persons, source: total.personsSource });
     }
-    if (details.length) throw new DomainError('TOTALS_EXCEEDED', `Poor and near-poor exceed the commune's total: ${details.map((d) => d.message).join('; ')}`, details);
+    if (details.length) throw new DomainError('TOTALS_EXCEEDED', `Số hộ nghèo và cận nghèo vượt tổng số của xã: ${details.map((d) => d.message).join('; ')}`, details);
   }
 
   /**
@@ -170,23 +170,23 @@ export class DecisionService {
   async importBaseline(user: AuthUser, dto: BaselineDto, opts: { isDemo?: boolean } = {}) {
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'register', [dto.communeCode], m);
-      if (dto.decisionDate > todayVn()) throw new DomainError('BUSINESS_RULE', 'decisionDate: cannot be in the future', [{ field: 'decisionDate', message: 'in the future' }]);
+      if (dto.decisionDate > todayVn()) throw new DomainError('BUSINESS_RULE', 'decisionDate: không được ở tương lai', [{ field: 'decisionDate', message: 'ở tương lai' }]);
       const commune = await this.rounds.commune(dto.communeCode, dto.decisionDate, m);
-      if (!commune) throw notFound('Commune', dto.communeCode);
+      if (!commune) throw notFound('xã', dto.communeCode);
       if (commune.level !== 'commune' || !commune.areaType) {
-        throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} is not a commune with an area type`, [{ field: 'communeCode', message: 'not a commune' }]);
+        throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} không phải là xã có khu vực (nông thôn/thành thị)`, [{ field: 'communeCode', message: 'không phải xã' }]);
       }
       const listYear = listYearOf('baseline', dto.year);
       const { standard } = await this.standards.forListYear(listYear, m);
       const same = await this.rounds.findSame(dto.communeCode, dto.year, 'baseline', null, m);
-      if (same) throw new DomainError('DUPLICATE', `Commune ${dto.communeCode} already has a periodic or baseline round for ${dto.year} (round ${same})`, [{ field: 'year', message: `round ${same} exists` }]);
+      if (same) throw new DomainError('DUPLICATE', `Xã ${dto.communeCode} đã có đợt rà soát định kỳ hoặc danh sách ban đầu năm ${dto.year} (đợt ${same})`, [{ field: 'year', message: `đã có đợt ${same}` }]);
 
       // resolve every row; report every bad one
       const hh: { id: number; code: string; registered_on: string; status: string; status_date: string | null }[] = await m.query(
         `SELECT id, code, registered_on, status, status_date FROM household WHERE commune_code = $1`, [dto.communeCode]);
       const byCode = new Map(hh.map((h) => [h.code.trim().toLowerCase(), h]));
       const byId = new Map(hh.map((h) => [h.id, h]));
-      const errors: ErrorDetail[] = [];
+      const errors: FieldProblem[] = [];
       const seen = new Set<number>();
       const rows: { id: number; cls: 'poor' | 'near_poor'; cert: string | null }[] = [];
       dto.households.forEach((r, i) => {
@@ -200,7 +200,7 @@ export class DecisionService {
         if (!active) return errors.push({ row, column: 'code', field: `households.${i}.code`, message: `household ${h.code} was not on the register on ${dto.decisionDate}`, value: h.code });
         rows.push({ id: h.id, cls: r.class, cert: r.certificateNumber ?? null });
       });
-      if (errors.length) throw new DomainError('IMPORT_INVALID', `${errors.length} row(s) of the baseline list are invalid; nothing was written`, errors);
+      if (errors.length) throw new DomainError('IMPORT_INVALID', `${errors.length} dòng của danh sách ban đầu không hợp lệ; chưa ghi dữ liệu nào`, errors);
 
       const id = await this.rounds.insert({
         communeCode: dto.communeCode, year: dto.year, kind: 'baseline', month: null, listYear, standardCode: standard.code, status: 'decided',

@@ -100,7 +100,7 @@ export class ResultsImportService {
 
   /** The template of a round, pre-filled with the results already entered. */
   async template(user: AuthUser, roundId: number): Promise<{ filename: string; buffer: Buffer }> {
-    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
     const ctx = await this.results.contextFor(round);
     const commune = await this.rounds.commune(round.communeCode, ctx.referenceDate);
@@ -265,17 +265,17 @@ export class ResultsImportService {
         break; // the first sheet only
       }
     } catch (e) {
-      throw new DomainError('BAD_FILE', `The file is not a readable .xlsx workbook: ${(e as Error).message}`, [{ field: 'file', message: 'unreadable' }]);
+      throw new DomainError('BAD_FILE', 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)', [{ field: 'file', message: 'không đọc được tệp' }]);
     }
     if (!header) {
-      throw new DomainError('BAD_FILE', 'No heading row with "Mã hộ" and "Điểm B1" or "Thu nhập" in the first 20 rows of the first sheet', [{ field: 'file', message: 'no heading row' }]);
+      throw new DomainError('BAD_FILE', 'Không tìm thấy dòng tiêu đề có "Mã hộ" và "Điểm B1" hoặc "Thu nhập" trong 20 dòng đầu của trang đầu tiên', [{ field: 'file', message: 'không có dòng tiêu đề' }]);
     }
     return { rows, errors, skipped, columns: header };
   }
 
   /** Imports a filled template: all or nothing. */
   async import(user: AuthUser, roundId: number, buffer: Buffer, filename?: string) {
-    const round0 = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round0 = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertWrite(user, 'register', [round0.communeCode]);
     const ctx0 = await this.results.contextFor(round0);
     const parsed = await this.parse(buffer, ctx0.standard);
@@ -310,7 +310,7 @@ export class ResultsImportService {
         const r = ok[e.index];
         errors.add({ row: r.excelRow, column: fieldOf[e.field] ? col(fieldOf[e.field]) : undefined, field: e.field, message: e.message, value: e.value });
       }
-      errors.throwIfAny('rows'); // all or nothing
+      errors.throwIfAny(); // all or nothing
       const { created, updated } = await this.repo.upsertMany(round.id, prepared.records, m);
       const summary = { rows: ok.length, created, updated, skipped: parsed.skipped, overridesKept: prepared.records.filter((r) => r.override_reason).length };
       await this.audit.record(m, user, { action: 'import', entity: 'review_result', entityId: `round:${roundId}`, unitCode: round.communeCode, newValue: { file: filename ?? null, ...summary } });

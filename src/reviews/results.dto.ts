@@ -7,8 +7,7 @@ import { PageQuery } from '../common/pagination/page';
 import { POVERTY_CLASSES, PovertyClass } from '../standards/domain/classify';
 import { SUPPORT_NEED_KEYS } from './domain/result';
 
-/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
-export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+import { Nfc } from '../common/http/dto';
 
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

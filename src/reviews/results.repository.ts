@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { raw } from '../common/db/optimistic';
+import { run, sql } from '../common/db/sql';
 import type { PovertyClass } from '../standards/domain/classify';
 import type { MemberFacts } from './domain/deprivations';
+import type { BulkResultRow } from './results.service';
 
 /** A household as results need it. */
 export interface HouseholdRef {
@@ -188,24 +191,20 @@ export class ResultsRepository {
     f: { decidedClass?: string; computedClass?: string; village?: string; overridden?: boolean; deprivation?: string; cause?: number; farmAverage?: boolean },
     paging: { limit: number; offset: number },
   ): Promise<{ items: Record<string, unknown>[]; total: number }> {
-    const params: unknown[] = [roundId];
-    const where = ['x.round_id = $1'];
-    if (f.decidedClass) { params.push(f.decidedClass); where.push(`x.decided_class = $${params.length}`); }
-    if (f.computedClass) { params.push(f.computedClass); where.push(`x.computed_class = $${params.length}`); }
-    if (f.village) { params.push(f.village); where.push(`COALESCE(x.snap_village_code, h.village_code) = $${params.length}`); }
-    if (f.overridden !== undefined) where.push(f.overridden ? 'x.override_reason IS NOT NULL' : 'x.override_reason IS NULL');
-    if (f.deprivation) { params.push(f.deprivation); where.push(`$${params.length} = ANY(x.deprivations)`); }
-    if (f.cause !== undefined) { params.push(f.cause); where.push(`$${params.length}::smallint = ANY(x.causes)`); }
-    if (f.farmAverage !== undefined) { params.push(f.farmAverage); where.push(`x.farm_average = $${params.length}`); }
-    const w = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM review_result x JOIN household h ON h.id = x.household_id WHERE ${w}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `SELECT ${RESULT_COLUMNS} FROM review_result x JOIN household h ON h.id = x.household_id
+    const where = [sql`x.round_id = ${roundId}`];
+    if (f.decidedClass) where.push(sql`x.decided_class = ${f.decidedClass}`);
+    if (f.computedClass) where.push(sql`x.computed_class = ${f.computedClass}`);
+    if (f.village) where.push(sql`COALESCE(x.snap_village_code, h.village_code) = ${f.village}`);
+    if (f.overridden !== undefined) where.push(f.overridden ? sql`x.override_reason IS NOT NULL` : sql`x.override_reason IS NULL`);
+    if (f.deprivation) where.push(sql`${f.deprivation} = ANY(x.deprivations)`);
+    if (f.cause !== undefined) where.push(sql`${f.cause}::smallint = ANY(x.causes)`);
+    if (f.farmAverage !== undefined) where.push(sql`x.farm_average = ${f.farmAverage}`);
+    const w = sql.join(where, ' AND ');
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM review_result x JOIN household h ON h.id = x.household_id WHERE ${w}`);
+    const items = await run(this.ds, sql`
+      SELECT ${raw(RESULT_COLUMNS)} FROM review_result x JOIN household h ON h.id = x.household_id
         WHERE ${w} ORDER BY COALESCE(x.snap_village_code, h.village_code) NULLS LAST, h.code
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+        LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
   }
 
@@ -220,5 +219,18 @@ export class ResultsRepository {
       [roundId, householdIds],
     );
     return new Set(rows.map((r: { id: number }) => r.id));
+  }
+
+  /** What the survey entered for each result of a round (the input of a re-classification), with its class. */
+  async surveyInputs(roundId: number, manager: EntityManager): Promise<(BulkResultRow & { computedClass: string })[]> {
+    return run(manager, sql`
+      SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
+             entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",
+             computed_class AS "computedClass"
+        FROM review_result WHERE round_id = ${roundId} AND source = 'survey'`);
+  }
+
+  async computedClasses(roundId: number, manager: EntityManager): Promise<{ householdId: number; computedClass: string }[]> {
+    return run(manager, sql`SELECT household_id AS "householdId", computed_class AS "computedClass" FROM review_result WHERE round_id = ${roundId} AND source = 'survey'`);
   }
 }

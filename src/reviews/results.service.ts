@@ -11,7 +11,8 @@ import { StandardsService } from '../standards/standards.service';
 import { StandardView } from '../standards/standards.repository';
 import type { MemberFacts } from './domain/deprivations';
 import { BuiltResult, buildResult, ResultContext, ResultInput } from './domain/result';
-import { assertFound, assertNotFrozen, assertVersion, referenceDate, rethrowDomain, resultView } from './reviews.common';
+import { bumpVersioned, checkVersion, versionConflict } from '../common/db/optimistic';
+import { assertFound, assertNotFrozen, referenceDate, rethrowDomain, resultView } from './reviews.common';
 import { PutResultDto, ResultListQuery } from './results.dto';
 import { HouseholdRef, ResultRecord, ResultsRepository } from './results.repository';
 import { RoundRow, RoundsRepository } from './rounds.repository';
@@ -63,21 +64,21 @@ export class ResultsService {
     const on = referenceDate(round);
     const commune = await this.rounds.commune(round.communeCode, on, manager);
     if (!commune?.areaType) {
-      throw new DomainError('BUSINESS_RULE', `Commune ${round.communeCode} has no area type (rural/urban) on ${on}: the poverty line cannot be chosen`, [{ field: 'communeCode', message: 'no area type' }]);
+      throw new DomainError('BUSINESS_RULE', `Xã ${round.communeCode} chưa có khu vực (nông thôn/thành thị) vào ngày ${on}: không chọn được chuẩn nghèo`, [{ field: 'communeCode', message: 'chưa có khu vực' }]);
     }
     const local = await this.standards.localForCommune(round.communeCode, round.listYear, on, manager);
     return { round, standard, rules, local: local?.rules ?? null, localStandard: local?.standard ?? null, areaType: commune.areaType, referenceDate: on };
   }
 
   async get(user: AuthUser, roundId: number, householdId: number) {
-    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
-    const row = assertFound(await this.repo.find(roundId, householdId), 'Result of household', householdId);
+    const row = assertFound(await this.repo.find(roundId, householdId), 'kết quả rà soát của hộ', householdId);
     return resultView(row);
   }
 
   async list(user: AuthUser, roundId: number, q: ResultListQuery): Promise<Page<unknown>> {
-    const round = assertFound(await this.rounds.find(roundId), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId), 'đợt rà soát', roundId);
     await this.scope.assertRead(user, [round.communeCode]);
     const { items, total } = await this.repo.list(
       roundId,
@@ -89,7 +90,7 @@ export class ResultsService {
 
   /** Locks the round for a write of its results (shared: a decision waits) and checks scope and freeze. */
   async roundForWrite(user: AuthUser, roundId: number, m: EntityManager, lock: 'share' | 'update' = 'share'): Promise<RoundRow> {
-    const round = assertFound(await this.rounds.find(roundId, m, lock), 'Round', roundId);
+    const round = assertFound(await this.rounds.find(roundId, m, lock), 'đợt rà soát', roundId);
     await this.scope.assertWrite(user, 'register', [round.communeCode], m);
     assertNotFrozen(round);
     return round;
@@ -192,7 +193,7 @@ export class ResultsService {
     const existing = await this.repo.existing(round.id, ids.length > 500 ? null : ids, m);
     const prepared = this.prepare(context, rows, members, existing, user.username);
     if (prepared.errors.length) {
-      throw new DomainError('IMPORT_INVALID', `${prepared.errors.length} results cannot be classified; nothing was written`,
+      throw new DomainError('IMPORT_INVALID', `${prepared.errors.length} kết quả không phân loại được; chưa ghi dữ liệu nào`,
         prepared.errors.map((e) => ({ row: e.index + 1, field: e.field, message: e.message, householdId: rows[e.index].householdId })));
     }
     const { created, updated } = await this.repo.upsertMany(round.id, prepared.records, m);
@@ -211,7 +212,7 @@ export class ResultsService {
       const problems = await this.checkHouseholds(round, households, m);
       const unknown = [...wanted].filter((id) => !households.some((h) => h.id === id));
       if (problems.size || unknown.length) {
-        throw new DomainError('IMPORT_INVALID', `${problems.size + unknown.length} households cannot have a result in round ${roundId}; nothing was written`, [
+        throw new DomainError('IMPORT_INVALID', `${problems.size + unknown.length} hộ không thể có kết quả trong đợt rà soát ${roundId}; chưa ghi dữ liệu nào`, [
           ...unknown.map((id) => ({ field: 'householdId', message: `no household ${id} in commune ${round.communeCode}`, householdId: id })),
           ...[...problems].map(([id, message]) => ({ field: 'householdId', message, householdId: id })),
         ]);
@@ -226,16 +227,15 @@ export class ResultsService {
   async put(user: AuthUser, roundId: number, householdId: number, dto: PutResultDto) {
     return this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m);
-      const household = assertFound(await this.repo.household(householdId, m), 'Household', householdId);
+      const household = assertFound(await this.repo.household(householdId, m), 'hộ', householdId);
       const problem = (await this.checkHouseholds(round, [household], m)).get(household.id);
       if (problem) {
         throw new DomainError(problem.includes('no longer on the register') ? 'HOUSEHOLD_INACTIVE' : 'BUSINESS_RULE', problem, [{ field: 'householdId', message: problem, value: householdId }]);
       }
       const existing = await this.repo.lockOne(roundId, householdId, m);
-      if (existing) assertVersion(dto.version, existing.version, `The result of household ${household.code}`);
-      else if (dto.version !== undefined) {
-        throw new DomainError('VERSION_CONFLICT', `The result of household ${household.code} no longer exists`, [{ field: 'version', message: 'no such result' }]);
-      }
+      // replacing needs the version read; creating takes none (a version for a result that is gone: 409, current 0)
+      if (existing) checkVersion('Kết quả rà soát của hộ', household.code, dto.version, existing.version);
+      else if (dto.version !== undefined) throw versionConflict('Kết quả rà soát của hộ', household.code, dto.version, 0);
       const old = existing ? await this.repo.find(roundId, householdId, m) : undefined;
       const ctx = await this.contextFor(round, m);
       const members = await this.repo.members({ householdIds: [householdId] }, m);
@@ -250,7 +250,7 @@ export class ResultsService {
         rethrowDomain(e);
       }
       if (built.overridden && !dto.overrideReason) {
-        throw new DomainError('VALIDATION_FAILED', 'overrideReason: required when the decided class differs from the computed one', [
+        throw new DomainError('VALIDATION_FAILED', 'overrideReason: bắt buộc khi kết quả quyết định khác kết quả tính toán', [
           { field: 'overrideReason', message: `required: decided ${built.decidedClass}, computed ${built.computedClass}` },
         ]);
       }
@@ -278,8 +278,8 @@ export class ResultsService {
   async remove(user: AuthUser, roundId: number, householdId: number, version: number): Promise<void> {
     await this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m);
-      const existing = assertFound(await this.repo.lockOne(roundId, householdId, m), 'Result of household', householdId);
-      assertVersion(version, existing.version, `The result of household ${householdId}`);
+      const existing = assertFound(await this.repo.lockOne(roundId, householdId, m), 'kết quả rà soát của hộ', householdId);
+      checkVersion('Kết quả rà soát của hộ', householdId, version, existing.version);
       const old = await this.repo.find(roundId, householdId, m);
       await this.repo.remove(roundId, householdId, m);
       await this.audit.record(m, user, { action: 'delete', entity: 'review_result', entityId: String(existing.id), unitCode: round.communeCode, oldValue: old && auditable(old) });
@@ -293,24 +293,17 @@ export class ResultsService {
   async reclassify(user: AuthUser, roundId: number, version: number): Promise<{ results: number; changed: number }> {
     return this.ds.transaction(async (m) => {
       const round = await this.roundForWrite(user, roundId, m, 'update');
-      assertVersion(version, round.version, `Round ${roundId}`);
-      const stored: (BulkResultRow & { computedClass: string })[] = await m.query(
-        `SELECT household_id AS "householdId", quick_screen AS "quickScreen", b1_score AS "b1Score", income_per_capita AS "incomePerCapita",
-                entered_deprivations AS "enteredDeprivations", farm_average AS "farmAverage", causes, support_needs AS "supportNeeds",
-                computed_class AS "computedClass"
-           FROM review_result WHERE round_id = $1 AND source = 'survey'`,
-        [roundId],
-      );
+      checkVersion('Đợt rà soát', roundId, version, round.version);
+      const stored = await this.repo.surveyInputs(roundId, m);
       const before = new Map(stored.map((s) => [s.householdId, s.computedClass]));
       const { standard } = await this.standards.forListYear(round.listYear, m);
       if (standard.code !== round.standardCode) {
-        await m.query(`UPDATE review_round SET standard_code = $2, version = version + 1, updated_at = now() WHERE id = $1`, [roundId, standard.code]);
+        await bumpVersioned(m, 'review_round', roundId, { standard_code: standard.code });
         round.standardCode = standard.code;
       }
       const ctx = await this.contextFor(round, m);
       await this.writeMany(m, user, round, stored.map(({ computedClass: _c, ...r }) => r), ctx);
-      const after: { householdId: number; computedClass: string }[] = await m.query(
-        `SELECT household_id AS "householdId", computed_class AS "computedClass" FROM review_result WHERE round_id = $1 AND source = 'survey'`, [roundId]);
+      const after = await this.repo.computedClasses(roundId, m);
       const changed = after.filter((a) => before.get(a.householdId) !== a.computedClass).length;
       await this.audit.record(m, user, { action: 'reclassify', entity: 'review_round', entityId: String(roundId), unitCode: round.communeCode, newValue: { standard: ctx.standard.code, results: stored.length, changed } });
       return { results: stored.length, changed };

@@ -27,13 +27,7 @@ export function assertFound<T>(row: T | undefined, what: string, id: string | nu
 /** A decided round is frozen: a change needs a new regular round (decisions.md §3). */
 export function assertNotFrozen(r: RoundRow): void {
   if (isFrozen(r.status)) {
-    throw new DomainError('FROZEN', `Round ${r.id} is ${r.status}: its results are frozen; a change needs a new regular review`, [{ field: 'roundId', message: r.status }]);
-  }
-}
-
-export function assertVersion(expected: number | undefined, actual: number, what: string): void {
-  if (expected !== actual) {
-    throw new DomainError('VERSION_CONFLICT', `${what} was changed by someone else (your version ${expected ?? 'none'}, current ${actual})`, [{ field: 'version', message: 'stale', value: expected }]);
+    throw new DomainError('FROZEN', `Đợt rà soát ${r.id} đã ${r.status}: kết quả đã khóa; muốn thay đổi cần một đợt rà soát thường xuyên mới`, [{ field: 'roundId', message: r.status }]);
   }
 }
 

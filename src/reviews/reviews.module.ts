@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { StandardsModule } from '../standards/standards.module';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
+import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
 import { ReviewsDemoService } from './demo/reviews-demo.service';
 import { ResultsController } from './results.controller';
@@ -19,7 +21,7 @@ import { RoundsService } from './rounds.service';
   controllers: [RoundsController, ResultsController, ApplicationsController],
   providers: [
     RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
-    ListsService, ApplicationsService, ReviewsDemoService,
+    ListsRepository, ListsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
   ],
   exports: [RoundsService, ResultsService, DecisionService, ApplicationsService, ReviewsDemoService],
 })

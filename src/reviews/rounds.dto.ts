@@ -6,8 +6,7 @@ import {
 import { PageQuery } from '../common/pagination/page';
 import { ROUND_STATUSES } from './domain/round-state';
 
-/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
-export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+import { Nfc } from '../common/http/dto';
 
 
 const DATE = { strict: true } as const;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { raw, updateVersioned } from '../common/db/optimistic';
+import { run, Sql, sql } from '../common/db/sql';
 import type { RoundKind, RoundStatus } from './domain/round-state';
 
 /** A review round as stored (camelCase). */
@@ -119,15 +121,11 @@ export class RoundsRepository {
   }
 
   /**
-   * Sets columns of a round and bumps its version when `version` matches. Returns false on a stale
-   * version. Column names are the caller's constants, never user input.
+   * Sets columns of a round and bumps its version when `version` matches (updateVersioned: 409 when
+   * stale). Column names are the caller's constants, never user input.
    */
-  async update(id: number, version: number, set: Record<string, unknown>, manager: EntityManager): Promise<boolean> {
-    const cols = Object.keys(set);
-    const params: unknown[] = [id, version, ...cols.map((c) => set[c])];
-    const assignments = cols.map((c, i) => `${c} = $${i + 3}`).concat(['version = version + 1', 'updated_at = now()']);
-    const [, affected] = await manager.query(`UPDATE review_round SET ${assignments.join(', ')} WHERE id = $1 AND version = $2`, params);
-    return affected === 1;
+  async update(id: number, version: number, set: Record<string, unknown>, manager: EntityManager): Promise<void> {
+    await updateVersioned(manager, 'review_round', id, version, set, { entity: 'Đợt rà soát', returning: 'id' });
   }
 
   async addEvent(roundId: number, from: RoundStatus | null, to: RoundStatus, actor: string, data: unknown, manager: EntityManager): Promise<void> {
@@ -145,22 +143,20 @@ export class RoundsRepository {
   }
 
   async list(
-    f: { commune?: string; unit?: string; year?: number; listYear?: number; kind?: RoundKind; status?: RoundStatus; scopeSql: string; params: unknown[] },
+    f: { commune?: string; unit?: string; year?: number; listYear?: number; kind?: RoundKind; status?: RoundStatus; scope: Sql },
     paging: { limit: number; offset: number },
   ): Promise<{ items: (RoundRow & { communeName: string; results: number; poor: number; nearPoor: number })[]; total: number }> {
-    const params = [...f.params];
-    const where = [f.scopeSql];
-    if (f.commune) { params.push(f.commune); where.push(`r.commune_code = $${params.length}`); }
-    if (f.unit) { params.push(f.unit); where.push(`r.commune_code IN (SELECT code FROM unit_subtree($${params.length}))`); }
-    if (f.year !== undefined) { params.push(f.year); where.push(`r.year = $${params.length}`); }
-    if (f.listYear !== undefined) { params.push(f.listYear); where.push(`r.list_year = $${params.length}`); }
-    if (f.kind) { params.push(f.kind); where.push(`r.kind = $${params.length}`); }
-    if (f.status) { params.push(f.status); where.push(`r.status = $${params.length}`); }
-    const w = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM review_round r WHERE ${w}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `SELECT ${ROUND_COLUMNS},
+    const where = [f.scope];
+    if (f.commune) where.push(sql`r.commune_code = ${f.commune}`);
+    if (f.unit) where.push(sql`r.commune_code IN (SELECT code FROM unit_subtree(${f.unit}))`);
+    if (f.year !== undefined) where.push(sql`r.year = ${f.year}`);
+    if (f.listYear !== undefined) where.push(sql`r.list_year = ${f.listYear}`);
+    if (f.kind) where.push(sql`r.kind = ${f.kind}`);
+    if (f.status) where.push(sql`r.status = ${f.status}`);
+    const w = sql.join(where, ' AND ');
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM review_round r WHERE ${w}`);
+    const items = await run(this.ds, sql`
+      SELECT ${raw(ROUND_COLUMNS)},
               (SELECT v.name FROM admin_unit_version v WHERE v.code = r.commune_code ORDER BY v.valid_from DESC LIMIT 1) AS "communeName",
               c.results, c.poor, c.near_poor AS "nearPoor"
          FROM review_round r
@@ -170,9 +166,7 @@ export class RoundsRepository {
              FROM review_result x WHERE x.round_id = r.id) c
         WHERE ${w}
         ORDER BY r.year DESC, r.commune_code, r.kind, r.month NULLS FIRST, r.id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+        LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
   }
 
@@ -197,25 +191,23 @@ export class RoundsRepository {
    * 15 days of the 15th (decide_by); a periodic round by 14 Dec of its year (Decision 24 Art. 3).
    */
   async overdue(
-    f: { date: string; commune?: string; unit?: string; scopeSql: string; params: unknown[] },
+    f: { date: string; commune?: string; unit?: string; scope: Sql },
     paging: { limit: number; offset: number },
   ): Promise<{ items: unknown[]; total: number }> {
-    const params = [...f.params, f.date];
-    const d = `$${params.length}::date`;
-    const where = [f.scopeSql, `r.status NOT IN ('decided','reported')`, `r.kind <> 'baseline'`];
-    if (f.commune) { params.push(f.commune); where.push(`r.commune_code = $${params.length}`); }
-    if (f.unit) { params.push(f.unit); where.push(`r.commune_code IN (SELECT code FROM unit_subtree($${params.length}))`); }
-    const deadline = `CASE WHEN r.kind = 'regular' THEN r.decide_by ELSE make_date(r.year, 12, 14) END`;
-    const sql = `SELECT r.id, r.commune_code AS "communeCode",
+    const d = sql`${f.date}::date`;
+    const where = [f.scope, sql`r.status NOT IN ('decided','reported')`, sql`r.kind <> 'baseline'`];
+    if (f.commune) where.push(sql`r.commune_code = ${f.commune}`);
+    if (f.unit) where.push(sql`r.commune_code IN (SELECT code FROM unit_subtree(${f.unit}))`);
+    const deadline = sql`CASE WHEN r.kind = 'regular' THEN r.decide_by ELSE make_date(r.year, 12, 14) END`;
+    const q = sql`SELECT r.id, r.commune_code AS "communeCode",
                         (SELECT v.name FROM admin_unit_version v WHERE v.code = r.commune_code ORDER BY v.valid_from DESC LIMIT 1) AS "communeName",
                         r.year, r.month, r.kind, r.status, r.started_on AS "startedOn", ${deadline} AS deadline,
                         (${d} - ${deadline})::int AS "daysOverdue",
                         (SELECT count(*)::int FROM review_application a WHERE a.round_id = r.id) AS applications
                    FROM review_round r
-                  WHERE ${where.join(' AND ')} AND ${deadline} < ${d}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(`${sql} ORDER BY deadline, r.commune_code LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+                  WHERE ${sql.join(where, ' AND ')} AND ${deadline} < ${d}`;
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM (${q}) x`);
+    const items = await run(this.ds, sql`${q} ORDER BY deadline, r.commune_code LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
   }
 
@@ -229,6 +221,31 @@ export class RoundsRepository {
         WHERE c.round_id = $1 ORDER BY c.received_on, c.id`,
       [roundId],
     );
+  }
+
+  async household(id: number, manager: EntityManager): Promise<{ communeCode: string } | undefined> {
+    const [h] = await run(manager, sql`SELECT commune_code AS "communeCode" FROM household WHERE id = ${id}`);
+    return h;
+  }
+
+  async insertComplaint(c: { roundId: number; householdId: number | null; receivedOn: string; content: string; createdBy: string }, manager: EntityManager): Promise<number> {
+    const [{ id }] = await run(manager, sql`
+      INSERT INTO review_complaint (round_id, household_id, received_on, content, created_by)
+      VALUES (${c.roundId}, ${c.householdId}, ${c.receivedOn}, ${c.content}, ${c.createdBy}) RETURNING id`);
+    return id;
+  }
+
+  async lockComplaint(roundId: number, id: number, manager: EntityManager): Promise<{ id: number; version: number; receivedOn: string; recheckedOn: string | null; outcome: string | null } | undefined> {
+    const [c] = await run(manager, sql`
+      SELECT id, version, received_on AS "receivedOn", rechecked_on AS "recheckedOn", outcome
+        FROM review_complaint WHERE id = ${id} AND round_id = ${roundId} FOR UPDATE`);
+    return c;
+  }
+
+  /** The re-check (phúc tra) of a complaint; the version is checked and bumped. */
+  async recheckComplaint(id: number, version: number, r: { recheckedOn: string; outcome: string }, manager: EntityManager): Promise<void> {
+    await updateVersioned(manager, 'review_complaint', id, version, { rechecked_on: r.recheckedOn, outcome: r.outcome },
+      { entity: 'Khiếu nại', touch: false, returning: 'id' });
   }
 
   async openComplaints(roundId: number, manager: EntityManager): Promise<{ id: number; receivedOn: string }[]> {

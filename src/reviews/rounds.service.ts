@@ -4,13 +4,16 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { ScopeService } from '../auth/scope.service';
+import { checkVersion } from '../common/db/optimistic';
+import { sql } from '../common/db/sql';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { StandardsService } from '../standards/standards.service';
 import {
   defaultOpinionRequired, IllegalTransition, listYearOf, nextStatus, postingEndDate, regularRoundDates, RoundAction, RoundStatus,
 } from './domain/round-state';
-import { assertFound, assertNotFrozen, assertVersion, roundView, transitionError } from './reviews.common';
+import { ApplicationsRepository } from './applications.repository';
+import { assertFound, assertNotFrozen, roundView, transitionError } from './reviews.common';
 import {
   CreateComplaintDto, CreateRoundDto, MeetingDto, OpinionDto, OverdueQuery, PostingDto, RecheckComplaintDto, ReportDto, RoundListQuery,
   StartRoundDto, UpdateRoundDto,
@@ -35,24 +38,25 @@ export class RoundsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly repo: RoundsRepository,
+    private readonly applications: ApplicationsRepository,
     private readonly standards: StandardsService,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
   ) {}
 
   async create(user: AuthUser, dto: CreateRoundDto, opts: { isDemo?: boolean } = {}) {
-    if (dto.kind === 'regular' && !dto.month) throw new DomainError('VALIDATION_FAILED', 'month: required for a regular round', [{ field: 'month', message: 'required for a regular round' }]);
-    if (dto.kind !== 'regular' && dto.month) throw new DomainError('VALIDATION_FAILED', 'month: only a regular round has a month', [{ field: 'month', message: 'only for a regular round' }]);
+    if (dto.kind === 'regular' && !dto.month) throw new DomainError('VALIDATION_FAILED', 'month: bắt buộc với đợt rà soát thường xuyên', [{ field: 'month', message: 'bắt buộc với đợt rà soát thường xuyên' }]);
+    if (dto.kind !== 'regular' && dto.month) throw new DomainError('VALIDATION_FAILED', 'month: chỉ đợt rà soát thường xuyên có tháng', [{ field: 'month', message: 'chỉ dùng cho đợt rà soát thường xuyên' }]);
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'register', [dto.communeCode], m);
       const commune = await this.repo.commune(dto.communeCode, `${dto.year}-09-01`, m);
-      if (!commune) throw notFound('Commune', dto.communeCode);
-      if (commune.level !== 'commune') throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} is a ${commune.level}`, [{ field: 'communeCode', message: `a ${commune.level}, not a commune` }]);
+      if (!commune) throw notFound('xã', dto.communeCode);
+      if (commune.level !== 'commune') throw new DomainError('VALIDATION_FAILED', `communeCode: ${dto.communeCode} là đơn vị cấp ${commune.level}, không phải xã`, [{ field: 'communeCode', message: `cấp ${commune.level}, không phải xã` }]);
       const listYear = listYearOf(dto.kind, dto.year);
       const { standard } = await this.standards.forListYear(listYear, m);
       const same = await this.repo.findSame(dto.communeCode, dto.year, dto.kind, dto.month ?? null, m);
       if (same) {
-        throw new DomainError('DUPLICATE', `Commune ${dto.communeCode} already has a ${dto.kind} round for ${dto.year}${dto.month ? `-${dto.month}` : ''} (round ${same})`, [{ field: 'year', message: `round ${same} exists`, roundId: same }]);
+        throw new DomainError('DUPLICATE', `Xã ${dto.communeCode} đã có đợt rà soát ${dto.kind} năm ${dto.year}${dto.month ? `-${dto.month}` : ''} (đợt ${same})`, [{ field: 'year', message: `đã có đợt ${same}`, roundId: same }]);
       }
       const opinionRequired = dto.opinionRequired ?? defaultOpinionRequired(dto.kind, dto.year);
       this.assertOpinionRule(dto.kind, dto.year, opinionRequired);
@@ -74,7 +78,7 @@ export class RoundsService {
   /** Until 30 Jun 2025 the district chairman's opinion is part of the periodic procedure (Decision 24 Art. 4.5). */
   private assertOpinionRule(kind: string, year: number, required: boolean) {
     if (!required && kind === 'periodic' && defaultOpinionRequired('periodic', year)) {
-      throw new DomainError('BUSINESS_RULE', 'opinionRequired: a periodic review decided by 30 Jun 2025 needs the district chairman\'s opinion (Decision 24/2021 Art. 4.5)', [{ field: 'opinionRequired', message: 'required by law for this year' }]);
+      throw new DomainError('BUSINESS_RULE', 'opinionRequired: đợt rà soát định kỳ quyết định trước 30/6/2025 cần ý kiến của Chủ tịch UBND cấp huyện (Điều 4.5 Quyết định 24/2021/QĐ-TTg)', [{ field: 'opinionRequired', message: 'bắt buộc theo quy định của năm này' }]);
     }
   }
 
@@ -83,32 +87,22 @@ export class RoundsService {
    * for a periodic round the Mẫu 01 requests filed in its year.
    */
   private async attachPendingApplications(m: EntityManager, roundId: number, communeCode: string, kind: string, year: number, month: number | null): Promise<number> {
-    const [, affected] = kind === 'regular'
-      ? await m.query(
-        `UPDATE review_application SET round_id = $1, status = 'in_round', version = version + 1, updated_at = now()
-          WHERE commune_code = $2 AND status = 'pending' AND round_id IS NULL AND filed_on <= $3::date`,
-        [roundId, communeCode, regularRoundDates(year, month!).startsOn])
-      : await m.query(
-        `UPDATE review_application SET round_id = $1, status = 'in_round', version = version + 1, updated_at = now()
-          WHERE commune_code = $2 AND status = 'pending' AND round_id IS NULL AND form = 'mau01' AND extract(year FROM filed_on) = $3`,
-        [roundId, communeCode, year]);
-    return affected;
+    return this.applications.attachPending(m, roundId, communeCode,
+      kind === 'regular' ? { filedBy: regularRoundDates(year, month!).startsOn } : { mau01Year: year });
   }
 
   async list(user: AuthUser, q: RoundListQuery): Promise<Page<unknown>> {
     // asking for a unit outside one's area is refused, not answered with an empty page
     await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'r.commune_code', params);
     const { items, total } = await this.repo.list(
-      { commune: q.commune, unit: q.unit, year: q.year, listYear: q.listYear, kind: q.kind, status: q.status, scopeSql, params },
+      { commune: q.commune, unit: q.unit, year: q.year, listYear: q.listYear, kind: q.kind, status: q.status, scope: this.scope.where(user, sql`r.commune_code`) },
       { limit: q.pageSize, offset: q.offset },
     );
     return page(items.map(({ results, poor, nearPoor, ...r }) => roundView(r, { counts: { results, poor, nearPoor } })), total, q);
   }
 
   async get(user: AuthUser, id: number) {
-    const round = assertFound(await this.repo.find(id), 'Round', id);
+    const round = assertFound(await this.repo.find(id), 'đợt rà soát', id);
     await this.scope.assertRead(user, [round.communeCode]);
     const [commune, counts, complaints, events] = await Promise.all([
       this.repo.commune(round.communeCode, `${round.year}-09-01`),
@@ -121,17 +115,17 @@ export class RoundsService {
 
   async update(user: AuthUser, id: number, dto: UpdateRoundDto) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       assertNotFrozen(round);
-      assertVersion(dto.version, round.version, `Round ${id}`);
+      checkVersion('Đợt rà soát', id, dto.version, round.version);
       const set: Record<string, unknown> = {};
       if (dto.totalHouseholds !== undefined) { set.total_households = dto.totalHouseholds; set.total_households_source = dto.totalHouseholds === null ? null : 'entered'; }
       if (dto.totalPersons !== undefined) { set.total_persons = dto.totalPersons; set.total_persons_source = dto.totalPersons === null ? null : 'entered'; }
       if (dto.note !== undefined) set.note = dto.note;
       if (dto.opinionBy !== undefined) set.opinion_by = dto.opinionBy;
       if (dto.opinionRequired !== undefined && dto.opinionRequired !== round.opinionRequired) {
-        if (round.status === 'opinion') throw new DomainError('BUSINESS_RULE', 'opinionRequired: the opinion is already recorded', [{ field: 'opinionRequired', message: 'opinion recorded' }]);
+        if (round.status === 'opinion') throw new DomainError('BUSINESS_RULE', 'opinionRequired: ý kiến đã được ghi nhận', [{ field: 'opinionRequired', message: 'đã ghi nhận ý kiến' }]);
         this.assertOpinionRule(round.kind, round.year, dto.opinionRequired);
         set.opinion_required = dto.opinionRequired;
       }
@@ -153,7 +147,7 @@ export class RoundsService {
     after?: (m: EntityManager, round: RoundRow) => Promise<void>,
   ) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       let to: RoundStatus;
       try {
@@ -162,7 +156,7 @@ export class RoundsService {
         if (e instanceof IllegalTransition) throw transitionError(e, round);
         throw e;
       }
-      assertVersion(version, round.version, `Round ${id}`);
+      checkVersion('Đợt rà soát', id, version, round.version);
       const { set, data: recorded } = await step(round, to, m);
       await this.repo.update(id, version, { ...set, status: to }, m);
       await this.repo.addEvent(id, round.status, to, user.username, { action, ...recorded }, m);
@@ -210,7 +204,7 @@ export class RoundsService {
   private async assertNoOpenComplaints(m: EntityManager, r: RoundRow): Promise<void> {
     const open = await this.repo.openComplaints(r.id, m);
     if (open.length) {
-      throw new DomainError('BUSINESS_RULE', `${open.length} complaint(s) still need a re-check (phúc tra)`, open.map((c) => ({ field: 'complaints', message: 'not re-checked', complaintId: c.id })));
+      throw new DomainError('BUSINESS_RULE', `Còn ${open.length} khiếu nại chưa phúc tra`, open.map((c) => ({ field: 'complaints', message: 'chưa phúc tra', complaintId: c.id })));
     }
   }
 
@@ -235,20 +229,18 @@ export class RoundsService {
 
   async addComplaint(user: AuthUser, id: number, dto: CreateComplaintDto) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       if (round.status !== 'posted') {
-        throw new DomainError('BUSINESS_RULE', `Complaints are received while the list is posted (round is ${round.status})`, [{ field: 'status', message: round.status }]);
+        throw new DomainError('BUSINESS_RULE', `Chỉ nhận khiếu nại trong thời gian niêm yết danh sách (đợt rà soát đang ở trạng thái ${round.status})`, [{ field: 'status', message: round.status }]);
       }
       if (dto.householdId) {
-        const [h] = await m.query(`SELECT commune_code FROM household WHERE id = $1`, [dto.householdId]);
-        if (!h) throw notFound('Household', dto.householdId);
-        if (h.commune_code !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: not in the round\'s commune', [{ field: 'householdId', message: 'other commune' }]);
+        const h = await this.repo.household(dto.householdId, m);
+        if (!h) throw notFound('hộ', dto.householdId);
+        if (h.communeCode !== round.communeCode) throw new DomainError('BUSINESS_RULE', 'householdId: hộ không thuộc xã của đợt rà soát', [{ field: 'householdId', message: 'thuộc xã khác' }]);
       }
-      const [{ id: cid }] = await m.query(
-        `INSERT INTO review_complaint (round_id, household_id, received_on, content, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [id, dto.householdId ?? null, dto.receivedOn, dto.content, user.username],
-      );
+      const cid = await this.repo.insertComplaint(
+        { roundId: id, householdId: dto.householdId ?? null, receivedOn: dto.receivedOn, content: dto.content, createdBy: user.username }, m);
       await this.audit.record(m, user, { action: 'create', entity: 'review_complaint', entityId: cid, unitCode: round.communeCode, newValue: { roundId: id, ...dto } });
       return (await this.repo.complaints(id, m)).find((c) => (c as { id: number }).id === cid);
     });
@@ -256,14 +248,14 @@ export class RoundsService {
 
   async recheckComplaint(user: AuthUser, id: number, complaintId: number, dto: RecheckComplaintDto) {
     return this.ds.transaction(async (m) => {
-      const round = assertFound(await this.repo.find(id, m, true), 'Round', id);
+      const round = assertFound(await this.repo.find(id, m, true), 'đợt rà soát', id);
       await this.scope.assertWrite(user, 'register', [round.communeCode], m);
       assertNotFrozen(round);
-      const [c] = await m.query(`SELECT id, version, received_on AS "receivedOn", rechecked_on AS "recheckedOn", outcome FROM review_complaint WHERE id = $1 AND round_id = $2 FOR UPDATE`, [complaintId, id]);
-      if (!c) throw notFound('Complaint', complaintId);
-      assertVersion(dto.version, c.version, `Complaint ${complaintId}`);
+      const c = await this.repo.lockComplaint(id, complaintId, m);
+      if (!c) throw notFound('khiếu nại', complaintId);
+      checkVersion('Khiếu nại', complaintId, dto.version, c.version);
       if (dto.recheckedOn < c.receivedOn) throw dateRule('recheckedOn', `before the complaint was received (${c.receivedOn})`, dto.recheckedOn);
-      await m.query(`UPDATE review_complaint SET rechecked_on = $2, outcome = $3, version = version + 1 WHERE id = $1`, [complaintId, dto.recheckedOn, dto.outcome]);
+      await this.repo.recheckComplaint(complaintId, dto.version, { recheckedOn: dto.recheckedOn, outcome: dto.outcome }, m);
       await this.audit.record(m, user, { action: 'update', entity: 'review_complaint', entityId: complaintId, unitCode: round.communeCode, oldValue: c, newValue: dto });
       return (await this.repo.complaints(id, m)).find((x) => (x as { id: number }).id === complaintId);
     });
@@ -271,9 +263,7 @@ export class RoundsService {
 
   async overdue(user: AuthUser, q: OverdueQuery): Promise<Page<unknown>> {
     await this.scope.assertRead(user, [q.commune, q.unit].filter((c): c is string => !!c));
-    const params: unknown[] = [];
-    const scopeSql = this.scope.filter(user, 'r.commune_code', params);
-    const { items, total } = await this.repo.overdue({ date: q.date ?? todayVn(), commune: q.commune, unit: q.unit, scopeSql, params }, { limit: q.pageSize, offset: q.offset });
+    const { items, total } = await this.repo.overdue({ date: q.date ?? todayVn(), commune: q.commune, unit: q.unit, scope: this.scope.where(user, sql`r.commune_code`) }, { limit: q.pageSize, offset: q.offset });
     return page(items, total, q);
   }
 }

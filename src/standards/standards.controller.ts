@@ -53,7 +53,7 @@ export class StandardsController {
   @Put(':code/lines/:areaType')
   @Roles('admin', 'province')
   putLine(@CurrentUser() user: AuthUser, @Param('code') code: string, @Param('areaType') areaType: string, @Body() dto: PutLineDto) {
-    if (areaType !== 'rural' && areaType !== 'urban') throw invalid('areaType', 'must be rural or urban');
+    if (areaType !== 'rural' && areaType !== 'urban') throw invalid('areaType', 'phải là rural (nông thôn) hoặc urban (thành thị)');
     return this.standards.putLine(user, code, areaType, dto);
   }
 

@@ -5,8 +5,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination/page';
 
-/** Text as people type it, stored in Unicode NFC (decisions.md §5): "Hoà" typed in NFD is kept as NFC. */
-export const Nfc = () => Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value));
+import { Nfc } from '../common/http/dto';
 
 
 const INDICATOR_KEY = /^[a-z][A-Za-z0-9]{1,31}$/;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { raw, updateVersioned } from '../common/db/optimistic';
+import { run, sql } from '../common/db/sql';
 import type { AreaType, StandardRules } from './domain/classify';
 
 export interface StandardLineView {
@@ -82,19 +84,15 @@ export class StandardsRepository {
     f: { listYear?: number; provinceCode?: string; local?: boolean },
     paging: { limit: number; offset: number },
   ): Promise<{ items: StandardView[]; total: number }> {
-    const params: unknown[] = [];
-    const where: string[] = ['TRUE'];
-    if (f.listYear !== undefined) { params.push(f.listYear); where.push(`$${params.length} BETWEEN s.list_year_from AND s.list_year_to`); }
-    if (f.provinceCode) { params.push(f.provinceCode); where.push(`s.province_code = $${params.length}`); }
-    if (f.local === true) where.push(`s.province_code IS NOT NULL`);
-    if (f.local === false) where.push(`s.province_code IS NULL`);
-    const w = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM poverty_standard s WHERE ${w}`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(
-      `${SELECT_STANDARD} WHERE ${w} ORDER BY s.province_code NULLS FIRST, s.list_year_from, s.code LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+    const where = [sql`TRUE`];
+    if (f.listYear !== undefined) where.push(sql`${f.listYear} BETWEEN s.list_year_from AND s.list_year_to`);
+    if (f.provinceCode) where.push(sql`s.province_code = ${f.provinceCode}`);
+    if (f.local === true) where.push(sql`s.province_code IS NOT NULL`);
+    if (f.local === false) where.push(sql`s.province_code IS NULL`);
+    const w = sql.join(where, ' AND ');
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM poverty_standard s WHERE ${w}`);
+    const items = await run(this.ds,
+      sql`${raw(SELECT_STANDARD)} WHERE ${w} ORDER BY s.province_code NULLS FIRST, s.list_year_from, s.code LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
   }
 
@@ -157,5 +155,60 @@ export class StandardsRepository {
       [code, key],
     );
     return n;
+  }
+
+  /** The level of an administrative unit (undefined: no such code). */
+  async unitLevel(code: string, manager?: EntityManager): Promise<string | undefined> {
+    const [u] = await run(this.m(manager), sql`SELECT level FROM admin_unit WHERE code = ${code}`);
+    return u?.level;
+  }
+
+  async insert(m: EntityManager, s: {
+    code: string; title: string; decree: string; listYearFrom: number; listYearTo: number; deprivationCutoff: number;
+    b2PointsPerIndicator: number; provisional: boolean; provinceCode: string | null; nationalCode: string | null;
+  }): Promise<void> {
+    await run(m, sql`
+      INSERT INTO poverty_standard (code, title, decree, list_year_from, list_year_to, deprivation_cutoff, b2_points_per_indicator, provisional, province_code, national_code)
+      VALUES (${s.code}, ${s.title}, ${s.decree}, ${s.listYearFrom}, ${s.listYearTo}, ${s.deprivationCutoff}, ${s.b2PointsPerIndicator},
+              ${s.provisional}, ${s.provinceCode}, ${s.nationalCode})`);
+  }
+
+  /** Creates or replaces the line of an area type. */
+  async putLine(m: EntityManager, code: string, l: { areaType: AreaType; incomeLine: number; averageUpper: number | null; b1Cutoff: number | null }): Promise<void> {
+    await run(m, sql`
+      INSERT INTO poverty_standard_line (standard_code, area_type, income_line, average_upper, b1_cutoff)
+      VALUES (${code}, ${l.areaType}, ${l.incomeLine}, ${l.averageUpper}, ${l.b1Cutoff})
+      ON CONFLICT (standard_code, area_type) DO UPDATE SET income_line = EXCLUDED.income_line, average_upper = EXCLUDED.average_upper, b1_cutoff = EXCLUDED.b1_cutoff`);
+  }
+
+  /** Copies the dimensions and indicators of another standard. */
+  async copyIndicators(m: EntityManager, code: string, from: string): Promise<void> {
+    await run(m, sql`INSERT INTO poverty_dimension SELECT ${code}, key, name_vi, name_en, sort_order FROM poverty_dimension WHERE standard_code = ${from}`);
+    await run(m, sql`INSERT INTO poverty_indicator SELECT ${code}, key, name_vi, name_en, dimension_key, sort_order FROM poverty_indicator WHERE standard_code = ${from}`);
+  }
+
+  async putDimension(m: EntityManager, code: string, key: string, d: { nameVi: string; nameEn: string; sortOrder: number }): Promise<void> {
+    await run(m, sql`
+      INSERT INTO poverty_dimension VALUES (${code}, ${key}, ${d.nameVi}, ${d.nameEn}, ${d.sortOrder})
+      ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, sort_order = EXCLUDED.sort_order`);
+  }
+
+  async putIndicator(m: EntityManager, code: string, key: string, i: { nameVi: string; nameEn: string; dimension: string; sortOrder: number }): Promise<void> {
+    await run(m, sql`
+      INSERT INTO poverty_indicator VALUES (${code}, ${key}, ${i.nameVi}, ${i.nameEn}, ${i.dimension}, ${i.sortOrder})
+      ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en,
+        dimension_key = EXCLUDED.dimension_key, sort_order = EXCLUDED.sort_order`);
+  }
+
+  async deleteIndicator(m: EntityManager, code: string, key: string): Promise<void> {
+    await run(m, sql`DELETE FROM poverty_indicator WHERE standard_code = ${code} AND key = ${key}`);
+  }
+
+  /**
+   * Every change of a standard (its row, lines, dimensions, indicators) checks and bumps the
+   * standard's version (updateVersioned), so two administrators editing it cannot overwrite each other.
+   */
+  async update(m: EntityManager, code: string, version: number, sets: Record<string, unknown> = {}): Promise<void> {
+    await updateVersioned(m, 'poverty_standard', code, version, sets, { idColumn: 'code', entity: 'Chuẩn nghèo', returning: 'code' });
   }
 }

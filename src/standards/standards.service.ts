@@ -78,7 +78,7 @@ export class StandardsService {
 
   async get(code: string, manager?: EntityManager): Promise<StandardView> {
     const s = await this.repo.find(code, manager);
-    if (!s) throw notFound('Standard', code);
+    if (!s) throw notFound('chuẩn nghèo', code);
     return s;
   }
 
@@ -86,7 +86,7 @@ export class StandardsService {
   async forListYear(listYear: number, manager?: EntityManager): Promise<ResolvedStandard> {
     const standard = await this.repo.nationalFor(listYear, manager);
     if (!standard) {
-      throw new DomainError('BUSINESS_RULE', `No national poverty standard covers list year ${listYear}`, [{ field: 'listYear', message: 'no standard', value: listYear }]);
+      throw new DomainError('BUSINESS_RULE', `Chưa có chuẩn nghèo quốc gia áp dụng cho năm danh sách ${listYear}`, [{ field: 'listYear', message: 'chưa có chuẩn nghèo', value: listYear }]);
     }
     return { standard, rules: rulesOf(standard) };
   }
@@ -112,7 +112,7 @@ export class StandardsService {
   async classify(dto: ClassifyDto): Promise<ClassifyResponse> {
     const { standard, rules } = dto.standard ? await this.byCode(dto.standard) : await this.forListYear(dto.listYear);
     if (standard.provinceCode) {
-      throw new DomainError('VALIDATION_FAILED', 'standard: give a national standard; a local one is applied with provinceCode', [{ field: 'standard', message: 'a local standard' }]);
+      throw new DomainError('VALIDATION_FAILED', 'standard: hãy chọn chuẩn quốc gia; chuẩn của địa phương được áp dụng qua provinceCode', [{ field: 'standard', message: 'là chuẩn địa phương' }]);
     }
     const input: ClassifyInput = {
       areaType: dto.areaType, incomePerCapita: dto.incomePerCapita, b1Score: dto.b1Score, deprivations: dto.deprivations,
@@ -124,8 +124,7 @@ export class StandardsService {
       explanation: r.explanation,
     };
     if (dto.provinceCode) {
-      const [unit] = await this.ds.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
-      if (unit?.level !== 'province') throw new DomainError('NOT_FOUND', `Province ${dto.provinceCode} not found`, [{ field: 'provinceCode', message: 'no such province', value: dto.provinceCode }]);
+      if ((await this.repo.unitLevel(dto.provinceCode)) !== 'province') throw new DomainError('NOT_FOUND', `Không tìm thấy tỉnh ${dto.provinceCode}`, [{ field: 'provinceCode', message: 'không có tỉnh này', value: dto.provinceCode }]);
       const local = await this.localForProvince(dto.provinceCode, dto.listYear);
       out.local = null;
       if (local && local.rules.lines[dto.areaType]) {
@@ -150,32 +149,21 @@ export class StandardsService {
       : 'Only an administrator can change a national standard');
   }
 
-  private async lockVersion(code: string, version: number, manager: EntityManager): Promise<void> {
-    // an UPDATE answers [rows, affected] through TypeORM's query()
-    const [, affected] = await manager.query(
-      `UPDATE poverty_standard SET version = version + 1, updated_at = now() WHERE code = $1 AND version = $2`,
-      [code, version],
-    );
-    if (affected !== 1) {
-      throw new DomainError('VERSION_CONFLICT', `Standard ${code} was changed by someone else (version ${version} is stale)`, [{ field: 'version', message: 'stale' }]);
-    }
-  }
-
   private async assertNoOverlap(code: string, provinceCode: string | null, from: number, to: number, m: EntityManager) {
-    if (to < from) throw new DomainError('VALIDATION_FAILED', 'listYearTo must not be before listYearFrom', [{ field: 'listYearTo', message: 'before listYearFrom' }]);
+    if (to < from) throw new DomainError('VALIDATION_FAILED', 'listYearTo: không được trước listYearFrom', [{ field: 'listYearTo', message: 'trước listYearFrom' }]);
     const other = await this.repo.overlapping(code, provinceCode, from, to, m);
     if (other) {
-      throw new DomainError('CONFLICT', `List years ${from}–${to} overlap standard ${other}${provinceCode ? ` of province ${provinceCode}` : ''}`, [{ field: 'listYearFrom', message: `overlaps ${other}` }]);
+      throw new DomainError('CONFLICT', `Các năm danh sách ${from}–${to} trùng với chuẩn ${other}${provinceCode ? ` của tỉnh ${provinceCode}` : ''}`, [{ field: 'listYearFrom', message: `trùng với ${other}` }]);
     }
   }
 
   private validateLines(lines: { areaType: AreaType; incomeLine: number; averageUpper?: number | null }[]) {
     const seen = new Set<string>();
     lines.forEach((l, i) => {
-      if (seen.has(l.areaType)) throw new DomainError('VALIDATION_FAILED', `lines: ${l.areaType} twice`, [{ field: `lines.${i}.areaType`, message: 'duplicate' }]);
+      if (seen.has(l.areaType)) throw new DomainError('VALIDATION_FAILED', `lines: khu vực ${l.areaType} lặp lại`, [{ field: `lines.${i}.areaType`, message: 'lặp lại' }]);
       seen.add(l.areaType);
       if (l.averageUpper != null && l.averageUpper <= l.incomeLine) {
-        throw new DomainError('VALIDATION_FAILED', 'averageUpper must be above incomeLine', [{ field: `lines.${i}.averageUpper`, message: 'must be above incomeLine' }]);
+        throw new DomainError('VALIDATION_FAILED', `lines.${i}.averageUpper: phải lớn hơn incomeLine`, [{ field: `lines.${i}.averageUpper`, message: 'phải lớn hơn incomeLine' }]);
       }
     });
   }
@@ -183,45 +171,42 @@ export class StandardsService {
   async create(user: AuthUser, dto: CreateStandardDto): Promise<StandardView> {
     const local = dto.provinceCode != null || dto.nationalCode != null;
     if (local && (!dto.provinceCode || !dto.nationalCode)) {
-      throw new DomainError('VALIDATION_FAILED', 'A local standard needs both provinceCode and nationalCode', [{ field: dto.provinceCode ? 'nationalCode' : 'provinceCode', message: 'required for a local standard' }]);
+      throw new DomainError('VALIDATION_FAILED', 'Chuẩn địa phương cần cả provinceCode và nationalCode', [{ field: dto.provinceCode ? 'nationalCode' : 'provinceCode', message: 'bắt buộc với chuẩn địa phương' }]);
     }
     if (local && dto.copyIndicatorsFrom) {
-      throw new DomainError('VALIDATION_FAILED', 'A local standard uses its national standard\'s indicators', [{ field: 'copyIndicatorsFrom', message: 'not for a local standard' }]);
+      throw new DomainError('VALIDATION_FAILED', 'Chuẩn địa phương dùng các chỉ số của chuẩn quốc gia', [{ field: 'copyIndicatorsFrom', message: 'không dùng cho chuẩn địa phương' }]);
     }
     this.validateLines(dto.lines);
     return this.ds.transaction(async (m) => {
       await this.assertCanEdit(user, { provinceCode: dto.provinceCode ?? null }, m);
-      if (await this.repo.find(dto.code, m)) throw new DomainError('DUPLICATE', `Standard ${dto.code} exists`, [{ field: 'code', message: 'exists' }]);
+      if (await this.repo.find(dto.code, m)) throw new DomainError('DUPLICATE', `Chuẩn ${dto.code} đã tồn tại`, [{ field: 'code', message: 'đã tồn tại' }]);
       if (local) {
         const national = await this.repo.find(dto.nationalCode!, m);
-        if (!national || national.provinceCode) throw new DomainError('VALIDATION_FAILED', `nationalCode: ${dto.nationalCode} is not a national standard`, [{ field: 'nationalCode', message: 'not a national standard' }]);
-        const [prov] = await m.query(`SELECT level FROM admin_unit WHERE code = $1`, [dto.provinceCode]);
-        if (prov?.level !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} is not a province`, [{ field: 'provinceCode', message: 'not a province' }]);
+        if (!national || national.provinceCode) throw new DomainError('VALIDATION_FAILED', `nationalCode: ${dto.nationalCode} không phải là chuẩn quốc gia`, [{ field: 'nationalCode', message: 'không phải chuẩn quốc gia' }]);
+        if ((await this.repo.unitLevel(dto.provinceCode!, m)) !== 'province') throw new DomainError('VALIDATION_FAILED', `provinceCode: ${dto.provinceCode} không phải là tỉnh`, [{ field: 'provinceCode', message: 'không phải tỉnh' }]);
         if (dto.listYearFrom < national.listYearFrom || dto.listYearTo > national.listYearTo) {
-          throw new DomainError('VALIDATION_FAILED', `A local standard's list years must lie within ${national.code}'s (${national.listYearFrom}–${national.listYearTo})`, [{ field: 'listYearFrom', message: 'outside the national standard' }]);
+          throw new DomainError('VALIDATION_FAILED', `Các năm danh sách của chuẩn địa phương phải nằm trong các năm của ${national.code} (${national.listYearFrom}–${national.listYearTo})`, [{ field: 'listYearFrom', message: 'ngoài chuẩn quốc gia' }]);
         }
         for (const [i, l] of dto.lines.entries()) {
           const n = national.lines.find((x) => x.areaType === l.areaType);
           if (n && l.incomeLine < n.incomeLine) {
-            throw new DomainError('VALIDATION_FAILED', `A local line cannot be below the national one (${n.incomeLine})`, [{ field: `lines.${i}.incomeLine`, message: 'below the national line' }]);
+            throw new DomainError('VALIDATION_FAILED', `Chuẩn thu nhập địa phương không được thấp hơn chuẩn quốc gia (${n.incomeLine})`, [{ field: `lines.${i}.incomeLine`, message: 'thấp hơn chuẩn quốc gia' }]);
           }
         }
       }
       await this.assertNoOverlap(dto.code, dto.provinceCode ?? null, dto.listYearFrom, dto.listYearTo, m);
-      await m.query(
-        `INSERT INTO poverty_standard (code, title, decree, list_year_from, list_year_to, deprivation_cutoff, b2_points_per_indicator, provisional, province_code, national_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [dto.code, dto.title, dto.decree, dto.listYearFrom, dto.listYearTo, dto.deprivationCutoff ?? 3, dto.b2PointsPerIndicator ?? 10,
-          dto.provisional ?? false, dto.provinceCode ?? null, dto.nationalCode ?? null],
-      );
+      await this.repo.insert(m, {
+        code: dto.code, title: dto.title, decree: dto.decree, listYearFrom: dto.listYearFrom, listYearTo: dto.listYearTo,
+        deprivationCutoff: dto.deprivationCutoff ?? 3, b2PointsPerIndicator: dto.b2PointsPerIndicator ?? 10, provisional: dto.provisional ?? false,
+        provinceCode: dto.provinceCode ?? null, nationalCode: dto.nationalCode ?? null,
+      });
       for (const l of dto.lines) {
-        await m.query(`INSERT INTO poverty_standard_line VALUES ($1, $2, $3, $4, $5)`, [dto.code, l.areaType, l.incomeLine, l.averageUpper ?? null, l.b1Cutoff ?? null]);
+        await this.repo.putLine(m, dto.code, { areaType: l.areaType, incomeLine: l.incomeLine, averageUpper: l.averageUpper ?? null, b1Cutoff: l.b1Cutoff ?? null });
       }
       if (dto.copyIndicatorsFrom) {
         const from = await this.repo.find(dto.copyIndicatorsFrom, m);
-        if (!from || from.provinceCode) throw new DomainError('VALIDATION_FAILED', `copyIndicatorsFrom: ${dto.copyIndicatorsFrom} is not a national standard`, [{ field: 'copyIndicatorsFrom', message: 'not a national standard' }]);
-        await m.query(`INSERT INTO poverty_dimension SELECT $1, key, name_vi, name_en, sort_order FROM poverty_dimension WHERE standard_code = $2`, [dto.code, from.code]);
-        await m.query(`INSERT INTO poverty_indicator SELECT $1, key, name_vi, name_en, dimension_key, sort_order FROM poverty_indicator WHERE standard_code = $2`, [dto.code, from.code]);
+        if (!from || from.provinceCode) throw new DomainError('VALIDATION_FAILED', `copyIndicatorsFrom: ${dto.copyIndicatorsFrom} không phải là chuẩn quốc gia`, [{ field: 'copyIndicatorsFrom', message: 'không phải chuẩn quốc gia' }]);
+        await this.repo.copyIndicators(m, dto.code, from.code);
       }
       const created = (await this.repo.find(dto.code, m))!;
       await this.audit.record(m, user, { action: 'create', entity: 'poverty_standard', entityId: dto.code, unitCode: dto.provinceCode ?? null, newValue: created });
@@ -236,13 +221,11 @@ export class StandardsService {
       const from = dto.listYearFrom ?? old.listYearFrom;
       const to = dto.listYearTo ?? old.listYearTo;
       await this.assertNoOverlap(code, old.provinceCode, from, to, m);
-      await this.lockVersion(code, dto.version, m);
-      await m.query(
-        `UPDATE poverty_standard SET title = $2, decree = $3, list_year_from = $4, list_year_to = $5, deprivation_cutoff = $6,
-                b2_points_per_indicator = $7, provisional = $8 WHERE code = $1`,
-        [code, dto.title ?? old.title, dto.decree ?? old.decree, from, to, dto.deprivationCutoff ?? old.deprivationCutoff,
-          dto.b2PointsPerIndicator ?? old.b2PointsPerIndicator, dto.provisional ?? old.provisional],
-      );
+      await this.repo.update(m, code, dto.version, {
+        title: dto.title ?? old.title, decree: dto.decree ?? old.decree, list_year_from: from, list_year_to: to,
+        deprivation_cutoff: dto.deprivationCutoff ?? old.deprivationCutoff, b2_points_per_indicator: dto.b2PointsPerIndicator ?? old.b2PointsPerIndicator,
+        provisional: dto.provisional ?? old.provisional,
+      });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'poverty_standard', entityId: code, unitCode: old.provinceCode, oldValue: strip(old), newValue: strip(updated) });
       return updated;
@@ -255,12 +238,8 @@ export class StandardsService {
     return this.ds.transaction(async (m) => {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
-      await this.lockVersion(code, dto.version, m);
-      await m.query(
-        `INSERT INTO poverty_standard_line (standard_code, area_type, income_line, average_upper, b1_cutoff) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (standard_code, area_type) DO UPDATE SET income_line = EXCLUDED.income_line, average_upper = EXCLUDED.average_upper, b1_cutoff = EXCLUDED.b1_cutoff`,
-        [code, areaType, dto.incomeLine, dto.averageUpper ?? null, dto.b1Cutoff ?? null],
-      );
+      await this.repo.update(m, code, dto.version);
+      await this.repo.putLine(m, code, { areaType, incomeLine: dto.incomeLine, averageUpper: dto.averageUpper ?? null, b1Cutoff: dto.b1Cutoff ?? null });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, {
         action: 'update', entity: 'poverty_standard_line', entityId: `${code}/${areaType}`, unitCode: old.provinceCode,
@@ -271,22 +250,18 @@ export class StandardsService {
   }
 
   private assertNational(s: StandardView) {
-    if (s.provinceCode) throw new DomainError('BUSINESS_RULE', `${s.code} is a local standard: it uses the indicators of ${s.nationalCode}`, [{ field: 'code', message: 'local standard' }]);
+    if (s.provinceCode) throw new DomainError('BUSINESS_RULE', `${s.code} là chuẩn địa phương: dùng các chỉ số của ${s.nationalCode}`, [{ field: 'code', message: 'chuẩn địa phương' }]);
   }
 
   async putDimension(user: AuthUser, code: string, key: string, dto: PutDimensionDto): Promise<StandardView> {
-    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" is not a camelCase key`, [{ field: 'key', message: 'camelCase letters and digits' }]);
+    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" không phải là khóa camelCase`, [{ field: 'key', message: 'chỉ gồm chữ và số, dạng camelCase' }]);
     return this.ds.transaction(async (m) => {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
       this.assertNational(old);
-      await this.lockVersion(code, dto.version, m);
+      await this.repo.update(m, code, dto.version);
       const sort = dto.sortOrder ?? (old.dimensions.find((d) => d.key === key)?.sortOrder ?? old.dimensions.length + 1);
-      await m.query(
-        `INSERT INTO poverty_dimension VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en, sort_order = EXCLUDED.sort_order`,
-        [code, key, dto.nameVi, dto.nameEn, sort],
-      );
+      await this.repo.putDimension(m, code, key, { nameVi: dto.nameVi, nameEn: dto.nameEn, sortOrder: sort });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'poverty_dimension', entityId: `${code}/${key}`, oldValue: old.dimensions.find((d) => d.key === key) ?? null, newValue: updated.dimensions.find((d) => d.key === key) });
       return updated;
@@ -294,22 +269,17 @@ export class StandardsService {
   }
 
   async putIndicator(user: AuthUser, code: string, key: string, dto: PutIndicatorDto): Promise<StandardView> {
-    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" is not a camelCase key`, [{ field: 'key', message: 'camelCase letters and digits' }]);
+    if (!INDICATOR_KEY.test(key)) throw new DomainError('VALIDATION_FAILED', `key: "${key}" không phải là khóa camelCase`, [{ field: 'key', message: 'chỉ gồm chữ và số, dạng camelCase' }]);
     return this.ds.transaction(async (m) => {
       const old = await this.get(code, m);
       await this.assertCanEdit(user, old, m);
       this.assertNational(old);
       if (!old.dimensions.some((d) => d.key === dto.dimension)) {
-        throw new DomainError('VALIDATION_FAILED', `dimension: ${dto.dimension} is not a dimension of ${code}`, [{ field: 'dimension', message: 'unknown dimension', value: dto.dimension }]);
+        throw new DomainError('VALIDATION_FAILED', `dimension: ${dto.dimension} không phải là chiều thiếu hụt của ${code}`, [{ field: 'dimension', message: 'chiều thiếu hụt không tồn tại', value: dto.dimension }]);
       }
-      await this.lockVersion(code, dto.version, m);
+      await this.repo.update(m, code, dto.version);
       const sort = dto.sortOrder ?? (old.indicators.find((d) => d.key === key)?.sortOrder ?? old.indicators.length + 1);
-      await m.query(
-        `INSERT INTO poverty_indicator VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (standard_code, key) DO UPDATE SET name_vi = EXCLUDED.name_vi, name_en = EXCLUDED.name_en,
-           dimension_key = EXCLUDED.dimension_key, sort_order = EXCLUDED.sort_order`,
-        [code, key, dto.nameVi, dto.nameEn, dto.dimension, sort],
-      );
+      await this.repo.putIndicator(m, code, key, { nameVi: dto.nameVi, nameEn: dto.nameEn, dimension: dto.dimension, sortOrder: sort });
       const updated = (await this.repo.find(code, m))!;
       await this.audit.record(m, user, { action: 'update', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: old.indicators.find((d) => d.key === key) ?? null, newValue: updated.indicators.find((d) => d.key === key) });
       return updated;
@@ -323,11 +293,11 @@ export class StandardsService {
       await this.assertCanEdit(user, old, m);
       this.assertNational(old);
       const ind = old.indicators.find((i) => i.key === key);
-      if (!ind) throw notFound('Indicator', `${code}/${key}`);
+      if (!ind) throw notFound('chỉ số', `${code}/${key}`);
       const used = await this.repo.resultsUsingIndicator(code, key, m);
-      if (used > 0) throw new DomainError('CONFLICT', `Indicator ${key} is used by ${used} stored results of ${code}`, [{ field: 'key', message: 'in use', value: key }]);
-      await this.lockVersion(code, version, m);
-      await m.query(`DELETE FROM poverty_indicator WHERE standard_code = $1 AND key = $2`, [code, key]);
+      if (used > 0) throw new DomainError('CONFLICT', `Chỉ số ${key} đang được dùng trong ${used} kết quả đã lưu của ${code}`, [{ field: 'key', message: 'đang được sử dụng', value: key }]);
+      await this.repo.update(m, code, version);
+      await this.repo.deleteIndicator(m, code, key);
       await this.audit.record(m, user, { action: 'delete', entity: 'poverty_indicator', entityId: `${code}/${key}`, oldValue: ind });
       return (await this.repo.find(code, m))!;
     });

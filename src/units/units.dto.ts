@@ -6,7 +6,7 @@ import { PageQuery } from '../common/pagination/page';
 import { AREA_TYPES, AreaType, SuccessionKind, UNIT_KINDS, UNIT_LEVELS, UnitLevel } from './domain/unit-rules';
 
 const CODE = /^[0-9A-Za-z._-]{1,16}$/;
-const CODE_MESSAGE = 'a unit code is 1–16 letters, digits, dots, dashes or underscores';
+const CODE_MESSAGE = 'mã đơn vị gồm 1–16 chữ cái, chữ số, dấu chấm, gạch ngang hoặc gạch dưới';
 
 export class UnitListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Parent unit code' })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { run, Sql, sql } from '../common/db/sql';
+import { bumpVersioned, raw, updateVersioned } from '../common/db/optimistic';
 import type { AreaType, SuccessionKind, UnitLevel } from './domain/unit-rules';
 
 export type { AreaType, UnitLevel } from './domain/unit-rules';
@@ -49,8 +51,14 @@ const SELECT_VERSION = `
 const SELECT_STORED = `
   SELECT v.id, v.version, ${COLUMNS}
     FROM admin_unit_version v JOIN admin_unit u ON u.code = v.code`;
-/** A version is valid on $n when the date lies between valid_from and valid_to, both inclusive. */
-const validOn = (n: number, alias = 'v') => `${alias}.valid_from <= $${n} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= $${n})`;
+/**
+ * A version is valid on a date when it lies between valid_from and valid_to, both inclusive. `date`:
+ * a bound value (`sql\`${d}\``) or, in a statement with fixed placeholders, the placeholder (`'$2'`).
+ */
+const validOn = (date: string | Sql, alias: 'v' = 'v'): Sql => {
+  const d = typeof date === 'string' ? raw(date) : date;
+  return sql`${raw(alias)}.valid_from <= ${d} AND (${raw(alias)}.valid_to IS NULL OR ${raw(alias)}.valid_to >= ${d})`;
+};
 
 /** The SQL of the administrative-unit tree. Dates are inclusive on both ends. */
 @Injectable()
@@ -64,32 +72,30 @@ export class UnitsRepository {
   // ---- reads ------------------------------------------------------------------------------
 
   async list(
-    f: { parent?: string; level?: UnitLevel; date?: string; codes?: string[]; scopeSql?: string; params?: unknown[] },
+    f: { parent?: string; level?: UnitLevel; date?: string },
     paging: { limit: number; offset: number },
   ): Promise<{ items: UnitVersion[]; total: number }> {
-    const params: unknown[] = [...(f.params ?? [])];
-    const where: string[] = [f.scopeSql ?? 'TRUE'];
-    if (f.parent) { params.push(f.parent); where.push(`v.parent_code = $${params.length}`); }
-    if (f.level) { params.push(f.level); where.push(`u.level = $${params.length}`); }
-    if (f.date) { params.push(f.date); where.push(validOn(params.length)); }
-    const sql = `${SELECT_VERSION} WHERE ${where.join(' AND ')}`;
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM (${sql}) x`, params);
-    params.push(paging.limit, paging.offset);
-    const items = await this.ds.query(`${sql} ORDER BY v.code, v.valid_from LIMIT $${params.length - 1} OFFSET $${params.length}`, params);
+    const where = [sql`TRUE`];
+    if (f.parent) where.push(sql`v.parent_code = ${f.parent}`);
+    if (f.level) where.push(sql`u.level = ${f.level}`);
+    if (f.date) where.push(validOn(sql`${f.date}`));
+    const q = sql`${raw(SELECT_VERSION)} WHERE ${sql.join(where, ' AND ')}`;
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM (${q}) x`);
+    const items = await run(this.ds, sql`${q} ORDER BY v.code, v.valid_from LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
   }
 
   /** The version of a code valid on a date; without a date, the latest version. */
   async version(code: string, date?: string, manager?: EntityManager): Promise<UnitVersion | undefined> {
     const rows = date
-      ? await this.m(manager).query(`${SELECT_VERSION} WHERE v.code = $1 AND ${validOn(2)}`, [code, date])
+      ? await this.m(manager).query(`${SELECT_VERSION} WHERE v.code = $1 AND ${validOn('$2').text}`, [code, date])
       : await this.m(manager).query(`${SELECT_VERSION} WHERE v.code = $1 ORDER BY v.valid_from DESC LIMIT 1`, [code]);
     return rows[0];
   }
 
   /** The versions of several codes valid on one date (codes without one are left out). */
   async versionsOn(codes: string[], date: string, manager?: EntityManager): Promise<UnitVersion[]> {
-    return this.m(manager).query(`${SELECT_VERSION} WHERE v.code = ANY($1) AND ${validOn(2)} ORDER BY v.code`, [codes, date]);
+    return this.m(manager).query(`${SELECT_VERSION} WHERE v.code = ANY($1) AND ${validOn('$2').text} ORDER BY v.code`, [codes, date]);
   }
 
   /**
@@ -103,11 +109,11 @@ export class UnitsRepository {
          SELECT u.code, u.level
            FROM admin_unit u
           WHERE u.code = $1
-            AND EXISTS (SELECT 1 FROM admin_unit_version v WHERE v.code = u.code AND ${validOn(2)})
+            AND EXISTS (SELECT 1 FROM admin_unit_version v WHERE v.code = u.code AND ${validOn('$2').text})
          UNION
          SELECT v.code, u.level
            FROM below b
-           JOIN admin_unit_version v ON v.parent_code = b.code AND ${validOn(2)}
+           JOIN admin_unit_version v ON v.parent_code = b.code AND ${validOn('$2').text}
            JOIN admin_unit u ON u.code = v.code
           WHERE b.level IN ('province', 'district')
        )
@@ -123,7 +129,7 @@ export class UnitsRepository {
 
   /** Children of a code valid on a date (any version overlapping the date). */
   async children(code: string, date: string): Promise<UnitVersion[]> {
-    return this.ds.query(`${SELECT_VERSION} WHERE v.parent_code = $1 AND ${validOn(2)} ORDER BY v.code`, [code, date]);
+    return this.ds.query(`${SELECT_VERSION} WHERE v.parent_code = $1 AND ${validOn('$2').text} ORDER BY v.code`, [code, date]);
   }
 
   /**
@@ -187,21 +193,16 @@ export class UnitsRepository {
     return row.id;
   }
 
-  /** Rewrites a version; with expectedVersion, only if nobody changed it meanwhile (false if so). */
-  async updateVersion(m: EntityManager, id: number, v: VersionValues, nameKey: string, expectedVersion?: number): Promise<boolean> {
-    const params: unknown[] = [id, v.name, v.kind, v.areaType, v.parentCode, v.validFrom, v.validTo, nameKey];
-    if (expectedVersion !== undefined) params.push(expectedVersion);
-    const rows = await m.query(
-      `UPDATE admin_unit_version
-          SET name = $2, kind = $3, area_type = $4, parent_code = $5, valid_from = $6, valid_to = $7,
-              name_key = $8, version = version + 1
-        WHERE id = $1 ${expectedVersion !== undefined ? 'AND version = $9' : ''}
-        RETURNING id`,
-      params,
-    );
-    // UPDATE … RETURNING through TypeORM's postgres driver answers [rows, count]
-    const updated = Array.isArray(rows[0]) ? rows[0] : rows;
-    return updated.length > 0;
+  /**
+   * Rewrites a version: with `expectedVersion` the client's edit (updateVersioned: 409 when stale),
+   * without it a consequence of another write (the version a new one closes: bumped, not checked).
+   */
+  async updateVersion(m: EntityManager, id: number, v: VersionValues, nameKey: string, expectedVersion?: number, label?: string): Promise<void> {
+    const sets = {
+      name: v.name, kind: v.kind, area_type: v.areaType, parent_code: v.parentCode, valid_from: v.validFrom, valid_to: v.validTo, name_key: nameKey,
+    };
+    if (expectedVersion === undefined) await bumpVersioned(m, 'admin_unit_version', id, sets, { touch: false, returning: 'id' });
+    else await updateVersioned(m, 'admin_unit_version', id, expectedVersion, sets, { entity: 'Phiên bản đơn vị', label, touch: false, returning: 'id' });
   }
 
   /**
@@ -270,7 +271,7 @@ export class UnitsRepository {
   /** Which of `codes` have a version valid on `date`. */
   async validCodesOn(m: EntityManager, codes: string[], date: string): Promise<Set<string>> {
     const rows: { code: string }[] = await m.query(
-      `SELECT DISTINCT v.code FROM admin_unit_version v WHERE v.code = ANY($1) AND ${validOn(2)}`,
+      `SELECT DISTINCT v.code FROM admin_unit_version v WHERE v.code = ANY($1) AND ${validOn('$2').text}`,
       [codes, date],
     );
     return new Set(rows.map((r) => r.code));

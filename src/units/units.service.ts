@@ -4,7 +4,8 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ScopeService } from '../auth/scope.service';
-import { DomainError, ErrorDetail, notFound } from '../common/errors/domain-error';
+import { checkVersion as checkRecordVersion } from '../common/db/optimistic';
+import { DomainError, FieldProblem, notFound, validationError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
 import { cleanText, matchKey } from '../common/text/vietnamese';
 import { checkSuccession, checkVersion, dayBefore, overlaps, RuleViolation, UnitLevel } from './domain/unit-rules';
@@ -22,8 +23,7 @@ export interface UnitDetail extends UnitVersion {
   successors: SuccessionLink[];
 }
 
-const invalid = (violations: RuleViolation[]) =>
-  new DomainError('VALIDATION_FAILED', violations.map((v) => `${v.field}: ${v.message}`).join('; '), violations.map((v) => ({ ...v })));
+const invalid = (violations: RuleViolation[]) => validationError(violations);
 
 /**
  * The administrative-unit tree (decisions.md §5): reads for every signed-in officer, writes for
@@ -61,7 +61,7 @@ export class UnitsService {
       shown = await this.repo.version(code);
       if (shown?.validTo) on = shown.validTo;
     }
-    if (!shown) throw notFound('Unit', date ? `${code} on ${date}` : code);
+    if (!shown) throw notFound('đơn vị', date ? `${code} on ${date}` : code);
     const [children, versions, links] = await Promise.all([
       this.repo.children(code, on),
       this.repo.versions(code),
@@ -93,8 +93,8 @@ export class UnitsService {
     await this.write(async (m) => {
       await this.checkValues(m, dto.code, dto.level, values);
       if (!(await this.repo.insertUnit(m, dto.code, dto.level))) {
-        throw new DomainError('DUPLICATE', `Unit ${dto.code} already exists: add a version to change it`, [
-          { field: 'code', message: `unit ${dto.code} already exists`, value: dto.code },
+        throw new DomainError('DUPLICATE', `Đơn vị ${dto.code} đã tồn tại: muốn thay đổi hãy thêm một phiên bản`, [
+          { field: 'code', message: `đơn vị ${dto.code} đã tồn tại`, value: dto.code },
         ]);
       }
       const id = await this.repo.insertVersion(m, dto.code, values, matchKey(values.name));
@@ -116,17 +116,17 @@ export class UnitsService {
     await this.scope.assertWrite(user, 'reference', [code]);
     await this.write(async (m) => {
       const unit = await this.repo.lockUnit(m, code);
-      if (!unit) throw notFound('Unit', code);
+      if (!unit) throw notFound('đơn vị', code);
       const versions = await this.repo.versions(code, m);
       const covering = versions.find((v) => overlaps(v, { validFrom: dto.validFrom, validTo: dto.validFrom }));
       if (covering?.validFrom === dto.validFrom) {
-        throw new DomainError('VERSION_OVERLAP', `A version of ${code} already starts on ${dto.validFrom}: correct it instead`, [
-          { field: 'validFrom', message: `a version of ${code} already starts on ${dto.validFrom}` },
+        throw new DomainError('VERSION_OVERLAP', `Đã có phiên bản của ${code} bắt đầu từ ${dto.validFrom}: hãy sửa phiên bản đó`, [
+          { field: 'validFrom', message: `đã có phiên bản bắt đầu từ ${dto.validFrom}` },
         ]);
       }
       const base = covering ?? versions.filter((v) => v.validFrom < dto.validFrom).at(-1);
       if (!base) {
-        throw invalid([{ field: 'validFrom', message: `${code} begins on ${versions[0]?.validFrom}: a new version follows an existing one (correct the first version to move its start)` }]);
+        throw invalid([{ field: 'validFrom', message: `${code} bắt đầu từ ${versions[0]?.validFrom}: phiên bản mới phải tiếp sau một phiên bản đã có (muốn dời ngày bắt đầu, hãy sửa phiên bản đầu)` }]);
       }
       const values: VersionValues = {
         name: dto.name !== undefined ? this.name(dto.name) : base.name,
@@ -137,7 +137,7 @@ export class UnitsService {
         validTo: dto.validTo !== undefined ? dto.validTo : covering ? covering.validTo : null,
       };
       if (covering && values.name === base.name && values.kind === base.kind && values.areaType === base.areaType && values.parentCode === base.parentCode) {
-        throw invalid([{ field: 'validFrom', message: `the new version changes none of name, kind, areaType, parentCode of the version valid on ${dto.validFrom}` }]);
+        throw invalid([{ field: 'validFrom', message: `phiên bản mới không thay đổi name, kind, areaType hay parentCode so với phiên bản hiệu lực ngày ${dto.validFrom}` }]);
       }
       this.assertNoOverlap(code, values, versions.filter((v) => v.id !== covering?.id));
       await this.checkValues(m, code, unit.level, values);
@@ -169,11 +169,11 @@ export class UnitsService {
     let shownFrom = validFrom;
     await this.write(async (m) => {
       const unit = await this.repo.lockUnit(m, code);
-      if (!unit) throw notFound('Unit', code);
+      if (!unit) throw notFound('đơn vị', code);
       const versions = await this.repo.versions(code, m);
       const target = versions.find((v) => v.validFrom === validFrom);
-      if (!target) throw notFound('Unit version', `${code} from ${validFrom}`);
-      if (target.version !== dto.version) throw this.stale(code, validFrom, target.version);
+      if (!target) throw notFound('phiên bản đơn vị', `${code} from ${validFrom}`);
+      checkRecordVersion('Phiên bản đơn vị', `${code}@${validFrom}`, dto.version, target.version);
       const values: VersionValues = {
         name: dto.name !== undefined ? this.name(dto.name) : target.name,
         kind: dto.kind ?? target.kind,
@@ -184,9 +184,7 @@ export class UnitsService {
       };
       this.assertNoOverlap(code, values, versions.filter((v) => v.id !== target.id));
       await this.checkValues(m, code, unit.level, values);
-      if (!(await this.repo.updateVersion(m, target.id, values, matchKey(values.name), dto.version))) {
-        throw this.stale(code, validFrom, target.version + 1);
-      }
+      await this.repo.updateVersion(m, target.id, values, matchKey(values.name), dto.version, `${code}@${validFrom}`);
       await this.verifyTree(m, code, [target.id]);
       await this.audit.record(m, user, {
         action: 'update', entity: 'admin_unit_version', entityId: `${code}@${validFrom}`, unitCode: code,
@@ -223,7 +221,7 @@ export class UnitsService {
       const before = dayBefore(dto.effectiveDate);
       const validBefore = await this.repo.validCodesOn(m, dto.predecessors, before);
       const validOn = await this.repo.validCodesOn(m, codes, dto.effectiveDate);
-      const problems: ErrorDetail[] = [
+      const problems: FieldProblem[] = [
         ...dto.predecessors.filter((c) => !validBefore.has(c))
           .map((c) => ({ field: 'predecessors', message: `${c} is not valid on ${before}, the day before the change`, value: c })),
         ...dto.successors.filter((c) => !validOn.has(c))
@@ -253,13 +251,13 @@ export class UnitsService {
       if (err instanceof QueryFailedError) {
         const pg = err.driverError as { code?: string; constraint?: string };
         if (pg.code === '23P01' && pg.constraint === 'admin_unit_version_no_overlap') {
-          throw new DomainError('VERSION_OVERLAP', 'Two versions of one unit cannot share a day', [
-            { field: 'validFrom', message: 'overlaps another version of the unit' },
+          throw new DomainError('VERSION_OVERLAP', 'Hai phiên bản của một đơn vị không được trùng ngày', [
+            { field: 'validFrom', message: 'trùng thời gian với phiên bản khác của đơn vị' },
           ]);
         }
         if (pg.code === '23505' && pg.constraint?.startsWith('admin_unit_succession')) {
-          throw new DomainError('DUPLICATE', 'This succession is already recorded', [
-            { field: 'successors', message: 'a link between these units on this date already exists' },
+          throw new DomainError('DUPLICATE', 'Quan hệ kế thừa này đã được ghi nhận', [
+            { field: 'successors', message: 'đã có quan hệ giữa các đơn vị này vào ngày này' },
           ]);
         }
       }
@@ -269,7 +267,7 @@ export class UnitsService {
 
   private name(raw: string): string {
     const name = cleanText(raw);
-    if (!name) throw invalid([{ field: 'name', message: 'the name is empty' }]);
+    if (!name) throw invalid([{ field: 'name', message: 'tên không được để trống' }]);
     return name;
   }
 
@@ -277,18 +275,12 @@ export class UnitsService {
     return { name: v.name, kind: v.kind, areaType: v.areaType, parentCode: v.parentCode, validFrom: v.validFrom, validTo: v.validTo };
   }
 
-  private stale(code: string, validFrom: string, current: number): DomainError {
-    return new DomainError('VERSION_CONFLICT', `The version of ${code} from ${validFrom} was changed by someone else: reload it`, [
-      { field: 'version', message: `the current version is ${current}` },
-    ]);
-  }
-
   private assertNoOverlap(code: string, values: VersionValues, others: StoredVersion[]): void {
     const hit = others.find((o) => overlaps(o, values));
     if (hit) {
       const field = hit.validFrom <= values.validFrom ? 'validFrom' : 'validTo';
-      throw new DomainError('VERSION_OVERLAP', `${code} already has a version from ${hit.validFrom} to ${hit.validTo ?? 'now'}`, [
-        { field, message: `overlaps the version from ${hit.validFrom} to ${hit.validTo ?? 'now'}` },
+      throw new DomainError('VERSION_OVERLAP', `${code} đã có phiên bản từ ${hit.validFrom} đến ${hit.validTo ?? 'nay'}`, [
+        { field, message: `trùng với phiên bản từ ${hit.validFrom} đến ${hit.validTo ?? 'nay'}` },
       ]);
     }
   }
@@ -300,19 +292,19 @@ export class UnitsService {
    */
   private async checkValues(m: EntityManager, code: string, level: UnitLevel, v: VersionValues): Promise<void> {
     if (v.validTo !== null && v.validTo < v.validFrom) {
-      throw invalid([{ field: 'validTo', message: `validTo ${v.validTo} is before validFrom ${v.validFrom}` }]);
+      throw invalid([{ field: 'validTo', message: `validTo ${v.validTo} trước validFrom ${v.validFrom}` }]);
     }
     let parentLevel: UnitLevel | null = null;
     if (v.parentCode !== null) {
       if (v.parentCode === code) {
-        throw new DomainError('UNIT_CYCLE', `${code} cannot be its own parent`, [{ field: 'parentCode', message: 'a unit cannot be its own parent' }]);
+        throw new DomainError('UNIT_CYCLE', `${code} không thể là đơn vị cấp trên của chính nó`, [{ field: 'parentCode', message: 'đơn vị không thể là cấp trên của chính nó' }]);
       }
       parentLevel = (await this.repo.shareUnits(m, [v.parentCode])).get(v.parentCode) ?? null;
-      if (!parentLevel) throw invalid([{ field: 'parentCode', message: `no unit with code ${v.parentCode}` }]);
+      if (!parentLevel) throw invalid([{ field: 'parentCode', message: `không có đơn vị mã ${v.parentCode}` }]);
       const cycle = await this.repo.cycleVia(m, code, v.parentCode, v.validFrom, v.validTo);
       if (cycle) {
-        throw new DomainError('UNIT_CYCLE', `${code} would be its own ancestor from ${cycle.from}: ${cycle.path.join(' → ')}`, [
-          { field: 'parentCode', message: `the parent chain returns to ${code} (${cycle.path.join(' → ')})`, path: cycle.path },
+        throw new DomainError('UNIT_CYCLE', `${code} sẽ thành cấp trên của chính nó từ ${cycle.from}: ${cycle.path.join(' → ')}`, [
+          { field: 'parentCode', message: `chuỗi cấp trên quay lại ${code} (${cycle.path.join(' → ')})`, path: cycle.path },
         ]);
       }
     }
@@ -330,17 +322,17 @@ export class UnitsService {
       const v = outside[0];
       const parentOnStart = await this.repo.validCodesOn(m, [v.parentCode!], v.validFrom);
       const field = parentOnStart.has(v.parentCode!) ? 'validTo' : 'validFrom';
-      throw new DomainError('OUTSIDE_PARENT_VALIDITY', `${code} from ${v.validFrom} to ${v.validTo ?? 'now'} lies outside the validity of its parent ${v.parentCode}`, [
-        { field, message: `the parent ${v.parentCode} is not valid on every day from ${v.validFrom} to ${v.validTo ?? 'now'}` },
+      throw new DomainError('OUTSIDE_PARENT_VALIDITY', `${code} từ ${v.validFrom} đến ${v.validTo ?? 'nay'} nằm ngoài thời gian hiệu lực của đơn vị cấp trên ${v.parentCode}`, [
+        { field, message: `đơn vị cấp trên ${v.parentCode} không có hiệu lực suốt từ ${v.validFrom} đến ${v.validTo ?? 'nay'}` },
       ]);
     }
     const children = await this.repo.childrenOutside(m, code);
     if (children.length) {
       const starts = await this.repo.validCodesOn(m, [code], children[0].validFrom);
       const field = starts.has(code) ? 'validTo' : 'validFrom';
-      const list = children.map((c) => `${c.code} (${c.validFrom} to ${c.validTo ?? 'now'})`);
-      throw new DomainError('OUTSIDE_PARENT_VALIDITY', `Children of ${code} would lie outside its validity: ${list.join(', ')}`, [
-        { field, message: `children outside: ${list.join(', ')}`, children: children.map((c) => c.code) },
+      const list = children.map((c) => `${c.code} (${c.validFrom} đến ${c.validTo ?? 'nay'})`);
+      throw new DomainError('OUTSIDE_PARENT_VALIDITY', `Các đơn vị trực thuộc ${code} sẽ nằm ngoài thời gian hiệu lực của nó: ${list.join(', ')}`, [
+        { field, message: `đơn vị trực thuộc nằm ngoài: ${list.join(', ')}`, children: children.map((c) => c.code) },
       ]);
     }
   }

@@ -5,7 +5,7 @@ import { PageQuery } from '../common/pagination/page';
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
 const UNIT_CODE = /^[0-9A-Za-z._-]{1,16}$/;
-const USERNAME_MESSAGE = 'username: 2–64 ký tự, chỉ gồm chữ không dấu, số và . _ - (bắt đầu bằng chữ hoặc số)';
+const USERNAME_MESSAGE = '2–64 ký tự, chỉ gồm chữ không dấu, số và . _ - (bắt đầu bằng chữ hoặc số)';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'canbo.vinhloc' })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { raw } from '../common/db/optimistic';
+import { run, sql } from '../common/db/sql';
 import { escapeLike } from '../common/text/vietnamese';
 import type { Role } from '../auth/auth-user';
 import type { UserView } from './users.dto';
@@ -39,22 +41,18 @@ export class UsersRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async list(f: UserFilter, paging: { limit: number; offset: number }): Promise<{ items: UserView[]; total: number }> {
-    const params: unknown[] = [];
-    const where = ['TRUE'];
+    const where = [sql`TRUE`];
     if (f.q) {
-      params.push(`%${escapeLike(f.q.normalize('NFC').trim())}%`);
-      where.push(`(u.username ILIKE $${params.length} OR u.full_name ILIKE $${params.length})`);
+      const like = `%${escapeLike(f.q.normalize('NFC').trim())}%`;
+      where.push(sql`(u.username ILIKE ${like} OR u.full_name ILIKE ${like})`);
     }
-    if (f.role) { params.push(f.role); where.push(`u.role = $${params.length}`); }
-    if (f.unit) { params.push(f.unit); where.push(`u.unit_code IN (SELECT code FROM unit_subtree($${params.length}))`); }
-    if (f.disabled !== undefined) { params.push(f.disabled); where.push(`u.disabled = $${params.length}`); }
-    const cond = where.join(' AND ');
-    const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${cond}`, params);
-    params.push(paging.limit, paging.offset);
-    const rows: Row[] = await this.ds.query(
-      `${SELECT_USER} WHERE ${cond} ORDER BY lower(u.username) LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    );
+    if (f.role) where.push(sql`u.role = ${f.role}`);
+    if (f.unit) where.push(sql`u.unit_code IN (SELECT code FROM unit_subtree(${f.unit}))`);
+    if (f.disabled !== undefined) where.push(sql`u.disabled = ${f.disabled}`);
+    const cond = sql.join(where, ' AND ');
+    const [{ total }] = await run(this.ds, sql`SELECT count(*)::int AS total FROM app_user u WHERE ${cond}`);
+    const rows: Row[] = await run(this.ds,
+      sql`${raw(SELECT_USER)} WHERE ${cond} ORDER BY lower(u.username) LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items: rows.map(view), total };
   }
 

@@ -50,7 +50,7 @@ describe('HTTP hardening (real PostgreSQL)', () => {
       const res = await t.http().get('/api/test-probe/boom').set('Authorization', `Bearer ${admin}`);
       expect(res.status).toBe(500);
       shape(res.body, 500, 'INTERNAL');
-      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Internal server error', details: [] });
+      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', code: 'INTERNAL', message: 'Lỗi máy chủ', details: [] });
     });
 
     it('answers a database error with a bare 500', async () => {
@@ -68,6 +68,7 @@ describe('HTTP hardening (real PostgreSQL)', () => {
       const res = await t.http()[method.toLowerCase() as 'get'](path).set('Authorization', `Bearer ${admin}`);
       expect(res.status).toBe(404);
       shape(res.body, 404, 'NOT_FOUND');
+      expect(res.body.message).toBe(`Không có đường dẫn ${method} ${path}`);
     });
 
     it('400 for malformed JSON, without the parser text', async () => {
@@ -75,7 +76,7 @@ describe('HTTP hardening (real PostgreSQL)', () => {
         const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(raw);
         expect(res.status).toBe(400);
         shape(res.body, 400, 'VALIDATION_FAILED');
-        expect(res.body.message).toBe('Malformed JSON body');
+        expect(res.body.message).toBe('Nội dung JSON không hợp lệ');
       }
     });
 
@@ -107,6 +108,27 @@ describe('HTTP hardening (real PostgreSQL)', () => {
       shape(res.body, 400, 'VALIDATION_FAILED');
       expect((await t.ds.query(`SELECT count(*)::int AS n FROM app_user WHERE username = 'nul.byte'`))[0].n).toBe(0);
     });
+
+    // every numeric path id goes through ParseIdPipe: a 400 naming the parameter, never a 500 or Nest's English text
+    it.each([
+      ['GET', '/api/program-activities/:id', 'id'],
+      ['PATCH', '/api/program-activities/:id', 'id'],
+      ['DELETE', '/api/program-activities/:id', 'id'],
+      ['GET', '/api/program-beneficiaries/:id', 'id'],
+      ['PATCH', '/api/program-beneficiaries/:id', 'id'],
+      ['DELETE', '/api/program-beneficiaries/:id', 'id'],
+      ['GET', '/api/program-funds/:id/history', 'id'],
+      ['POST', '/api/program-funds/:id/corrections', 'id'],
+      ['DELETE', '/api/program-applicability/:id', 'id'],
+      ['GET', '/api/plans/02287/:year', 'year'],
+    ].flatMap(([method, route, param]) => ['abc', '1.5', '-1', '0', '99999999999'].map((v) => [method, route, param, v])))(
+      '400 for %s %s with %s = %s', async (method, route, param, value) => {
+        const res = await t.http()[method.toLowerCase() as 'get'](route.replace(`:${param}`, value)).set('Authorization', `Bearer ${admin}`).send({});
+        expect(res.status).toBe(400);
+        shape(res.body, 400, 'VALIDATION_FAILED');
+        expect(res.body.details[0].field).toBe(param);
+        expect(res.body.message).toBe(`${param}: phải là số nguyên dương`);
+      });
 
     it('a form-encoded or text body is not parsed: the fields are missing', async () => {
       const res = await t.http().post('/api/auth/login').type('form').send('username=a&password=b');

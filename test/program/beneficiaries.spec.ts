@@ -165,8 +165,12 @@ describe('program beneficiaries: eligibility by the year\'s list (real PostgreSQ
   });
 
   it('deletes, and audits every write', async () => {
-    const [{ id }] = await t.ds.query(`SELECT id FROM program_beneficiary WHERE household_id = $1`, [h.amendNear]);
-    expect((await t.http().delete(`/api/program-beneficiaries/${id}`).set(bearer(district))).status).toBe(204);
+    const [{ id, version }] = await t.ds.query(`SELECT id, version FROM program_beneficiary WHERE household_id = $1`, [h.amendNear]);
+    // a delete without the version read is refused (400 naming version)
+    const bare = await t.http().delete(`/api/program-beneficiaries/${id}`).set(bearer(district));
+    expect(bare.status).toBe(400);
+    expect(bare.body.details[0].field).toBe('version');
+    expect((await t.http().delete(`/api/program-beneficiaries/${id}?version=${version}`).set(bearer(district))).status).toBe(204);
     const rows = await auditRows(t.ds, 'program_beneficiary');
     expect(rows.map((r: { action: string }) => r.action)).toEqual(['create', 'create', 'create', 'update', 'delete']);
     expect(rows[0]).toMatchObject({ actor: 'district_991', unitCode: C1 });

@@ -81,8 +81,9 @@ describe('program catalogue and applicability (real PostgreSQL)', () => {
     expect(stale.body.code).toBe('VERSION_CONFLICT');
 
     // a component with a project under it cannot be deleted; the leaf can
-    expect((await t.http().delete('/api/program-projects/MTQG26-HP1').set(bearer(admin))).status).toBe(409);
-    expect((await t.http().delete('/api/program-projects/MTQG26-HP1-DA1').set(bearer(admin))).status).toBe(204);
+    const versionOf = async (code: string) => (await t.ds.query(`SELECT version FROM program_project WHERE code = $1`, [code]))[0].version;
+    expect((await t.http().delete(`/api/program-projects/MTQG26-HP1?version=${await versionOf('MTQG26-HP1')}`).set(bearer(admin))).status).toBe(409);
+    expect((await t.http().delete(`/api/program-projects/MTQG26-HP1-DA1?version=${await versionOf('MTQG26-HP1-DA1')}`).set(bearer(admin))).status).toBe(204);
 
     const audit = await auditRows(t.ds, 'program_project');
     expect(audit.map((a: { action: string; entityId: string }) => `${a.action} ${a.entityId}`)).toEqual([
@@ -100,7 +101,13 @@ describe('program catalogue and applicability (real PostgreSQL)', () => {
     const upd = await t.http().patch('/api/programs/TEST-2030').set(bearer(admin)).send({ version: 1, yearTo: 2032, targets: [] });
     expect(upd.body).toMatchObject({ version: 2, yearTo: 2032, targets: [] });
     expect((await t.http().patch('/api/programs/TEST-2030').set(bearer(admin)).send({ version: 2, yearTo: 2029 })).status).toBe(400);
-    expect((await t.http().delete('/api/programs/TEST-2030').set(bearer(admin))).status).toBe(204);
+    const bare = await t.http().delete('/api/programs/TEST-2030').set(bearer(admin));
+    expect(bare.status).toBe(400);
+    expect(bare.body.details.map((d: { field: string }) => d.field)).toContain('version');
+    expect((await t.http().delete('/api/programs/TEST-2030?version=1').set(bearer(admin))).body).toMatchObject({
+      statusCode: 409, code: 'VERSION_CONFLICT', details: [{ field: 'version', expected: 1, current: 2 }],
+    });
+    expect((await t.http().delete('/api/programs/TEST-2030?version=2').set(bearer(admin))).status).toBe(204);
     expect((await t.http().get('/api/programs/TEST-2030').set(bearer(admin))).status).toBe(404);
   });
 

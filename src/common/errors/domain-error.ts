@@ -1,15 +1,11 @@
+import { FieldProblem, prefixed } from './field-problem';
+
+export type { FieldProblem } from './field-problem';
+
 /**
  * Domain errors carry a stable code; the HTTP status for each code is decided in one place
  * (ERROR_STATUS below), so services never import HTTP concepts.
  */
-export interface ErrorDetail {
-  field?: string;
-  message: string;
-  row?: number;
-  column?: string;
-  value?: unknown;
-  [extra: string]: unknown;
-}
 
 export const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
@@ -53,7 +49,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: ErrorDetail[] = [],
+    readonly details: FieldProblem[] = [],
   ) {
     super(message);
     this.name = 'DomainError';
@@ -63,6 +59,21 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string | number) => new DomainError('NOT_FOUND', `${what} ${id} not found`);
-export const invalid = (field: string, message: string) =>
-  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+/** `what` is the Vietnamese name of the record ('hộ', 'đợt rà soát'), its first letter lowered in the sentence. */
+export const notFound = (what: string, id: string | number) => new DomainError('NOT_FOUND', `Không tìm thấy ${lowerFirst(what)} ${id}`);
+
+export const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
+export const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+/**
+ * The one way a list of field problems becomes the 400: VALIDATION_FAILED, the message naming the
+ * first field, every problem in `details` (fields prefixed with `prefix` when given).
+ */
+export function validationError(problems: FieldProblem[], prefix = ''): DomainError {
+  const details = prefixed(problems, prefix);
+  const first = details[0];
+  return new DomainError('VALIDATION_FAILED', first ? `${first.field}: ${first.message}` : 'Dữ liệu không hợp lệ', details);
+}
+
+/** One field's problem as the 400. */
+export const invalid = (field: string, message: string) => validationError([{ field, message }]);

@@ -1,12 +1,19 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, ErrorDetail } from './domain-error';
+import { DomainError, FieldProblem } from './domain-error';
 
 const REASON: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
   413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 423: 'Locked',
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+/** The message of an HTTP error the framework raised (its own text is English and is not shown). */
+const MESSAGE_FOR_STATUS: Record<number, string> = {
+  400: 'Yêu cầu không hợp lệ', 401: 'Cần đăng nhập', 403: 'Không có quyền thực hiện thao tác này', 404: 'Không tìm thấy',
+  405: 'Phương thức không được hỗ trợ', 409: 'Dữ liệu xung đột', 413: 'Dữ liệu gửi lên quá lớn', 415: 'Định dạng dữ liệu không được hỗ trợ',
+  422: 'Không thể thực hiện theo quy định', 429: 'Quá nhiều yêu cầu: hãy thử lại sau ít phút', 500: 'Lỗi máy chủ',
+  503: 'Dịch vụ đang khởi động: hãy thử lại sau ít giây',
 };
 const CODE_FOR_STATUS: Record<number, string> = {
   400: 'VALIDATION_FAILED', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 409: 'CONFLICT',
@@ -18,7 +25,7 @@ export interface ErrorBody {
   error: string;
   code: string;
   message: string;
-  details: ErrorDetail[];
+  details: FieldProblem[];
 }
 
 /** The one error shape of the API (api.md "Errors"). Never leaks a stack trace. */
@@ -31,7 +38,7 @@ export class ErrorFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, path: req?.url }, body.message);
+      this.logger.error({ err: exception, path: req?.url, code: body.code }, 'request failed');
     }
     if (res.headersSent) {
       res.destroy();
@@ -48,30 +55,33 @@ export class ErrorFilter implements ExceptionFilter {
       const mapped = this.fromRequestParsing((exception as { cause?: unknown }).cause);
       if (mapped) return mapped;
       const status = exception.getStatus();
-      const resp = exception.getResponse() as string | { message?: string | string[]; code?: string; details?: ErrorDetail[] };
+      const resp = exception.getResponse() as string | { message?: string | string[]; code?: string; details?: FieldProblem[] };
       if (typeof resp === 'object' && resp.code) {
         return this.body(status, resp.code, String(resp.message), resp.details ?? []);
       }
-      const message = typeof resp === 'string' ? resp : Array.isArray(resp.message) ? resp.message.join('; ') : resp.message ?? exception.message;
+      const english = typeof resp === 'string' ? resp : Array.isArray(resp.message) ? resp.message.join('; ') : resp.message ?? exception.message;
+      // an unknown route: Nest's "Cannot GET /api/x" names the route; every other framework text is replaced
+      const route = status === 404 ? /^Cannot ([A-Z]+) (\S*)$/.exec(String(english)) : null;
+      const message = route ? `Không có đường dẫn ${route[1]} ${route[2]}` : (MESSAGE_FOR_STATUS[status] ?? 'Yêu cầu không thực hiện được');
       return this.body(status, CODE_FOR_STATUS[status] ?? 'HTTP_ERROR', message, []);
     }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as { code?: string; constraint?: string; detail?: string };
-      if (pg?.code === '23505') return this.body(409, 'DUPLICATE', `Duplicate value (${pg.constraint})`, []);
-      if (pg?.code === '23503') return this.body(409, 'CONFLICT', `Referenced record missing or still in use (${pg.constraint})`, []);
-      if (pg?.code === '22001') return this.body(400, 'VALIDATION_FAILED', 'A value is too long', []);
+      if (pg?.code === '23505') return this.body(409, 'DUPLICATE', `Giá trị bị trùng (${pg.constraint})`, []);
+      if (pg?.code === '23503') return this.body(409, 'CONFLICT', `Bản ghi được tham chiếu không tồn tại hoặc vẫn đang được sử dụng (${pg.constraint})`, []);
+      if (pg?.code === '22001') return this.body(400, 'VALIDATION_FAILED', 'Có giá trị quá dài', []);
       if (pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22007' || pg?.code === '22008') {
-        return this.body(400, 'VALIDATION_FAILED', 'A value has the wrong format or is out of range', []);
+        return this.body(400, 'VALIDATION_FAILED', 'Có giá trị sai định dạng hoặc ngoài phạm vi cho phép', []);
       }
       // NUL bytes and characters PostgreSQL cannot store in text
       if (pg?.code === '22021' || pg?.code === '22P05') {
-        return this.body(400, 'VALIDATION_FAILED', 'A text contains characters that cannot be stored (e.g. NUL)', []);
+        return this.body(400, 'VALIDATION_FAILED', 'Có văn bản chứa ký tự không lưu được (ví dụ NUL)', []);
       }
       if (pg?.code === '40001' || pg?.code === '40P01') {
-        return this.body(409, 'CONFLICT', 'A concurrent change got in the way: try again', []);
+        return this.body(409, 'CONFLICT', 'Một thay đổi đồng thời đã cản trở thao tác: hãy thử lại', []);
       }
     }
-    return this.fromRequestParsing(exception) ?? this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal server error', []);
+    return this.fromRequestParsing(exception) ?? this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Lỗi máy chủ', []);
   }
 
   /** Errors of the body parser and of Express' URL decoding, raw or wrapped by Nest: fixed messages, never the parser's text. */
@@ -80,21 +90,21 @@ export class ErrorFilter implements ExceptionFilter {
     if (!e || typeof e !== 'object') return undefined;
     switch (e.type) {
       case 'entity.too.large':
-        return this.body(413, 'PAYLOAD_TOO_LARGE', `Request body too large${e.limit ? ` (limit ${Math.round(e.limit / 1024)} KB)` : ''}`, []);
+        return this.body(413, 'PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên quá lớn${e.limit ? ` (tối đa ${Math.round(e.limit / 1024)} KB)` : ''}`, []);
       case 'entity.parse.failed':
-        return this.body(400, 'VALIDATION_FAILED', 'Malformed JSON body', []);
+        return this.body(400, 'VALIDATION_FAILED', 'Nội dung JSON không hợp lệ', []);
       case 'charset.unsupported':
       case 'encoding.unsupported':
-        return this.body(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send JSON as UTF-8 without content encoding', []);
+        return this.body(415, 'UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi JSON dạng UTF-8, không nén', []);
       case 'request.aborted':
       case 'request.size.invalid':
-        return this.body(400, 'VALIDATION_FAILED', 'The request body was incomplete', []);
+        return this.body(400, 'VALIDATION_FAILED', 'Nội dung yêu cầu bị thiếu (gửi không trọn vẹn)', []);
     }
-    if (err instanceof URIError) return this.body(400, 'VALIDATION_FAILED', 'Malformed percent-encoding in the URL', []);
+    if (err instanceof URIError) return this.body(400, 'VALIDATION_FAILED', 'Đường dẫn chứa mã hóa phần trăm (%) không hợp lệ', []);
     return undefined;
   }
 
-  private body(statusCode: number, code: string, message: string, details: ErrorDetail[]): ErrorBody {
+  private body(statusCode: number, code: string, message: string, details: FieldProblem[]): ErrorBody {
     return { statusCode, error: REASON[statusCode] ?? 'Error', code, message, details };
   }
 }

@@ -1,8 +1,8 @@
-import { DomainError, ErrorDetail } from '../errors/domain-error';
+import { DomainError, FieldProblem } from '../errors/domain-error';
 
 /** Problems collected since the last drain, to pass from a parser (a worker thread) to the importer. */
 export interface RowErrorsChunk {
-  details: ErrorDetail[];
+  details: FieldProblem[];
   /** Problems beyond the listing cap: counted, and their rows. */
   unlisted: number;
   unlistedRows: number[];
@@ -16,7 +16,7 @@ export interface RowErrorsChunk {
  * 20 MB answer; the message gives the full count.
  */
 export class RowErrors {
-  private readonly details: ErrorDetail[] = [];
+  private readonly details: FieldProblem[] = [];
   private readonly rows = new Set<number>();
   private total = 0;
   private drained = 0;
@@ -29,7 +29,8 @@ export class RowErrors {
     this.total++;
     if (e.row !== undefined) this.rows.add(e.row);
     if (this.details.length < this.limit) {
-      const d: ErrorDetail = { message: e.message };
+      // a problem of the whole row has no field: the detail then names the row (and column) only
+      const d = { message: e.message } as FieldProblem;
       if (e.row !== undefined) d.row = e.row;
       if (e.column) d.column = e.column;
       if (e.heading) d.heading = e.heading;
@@ -67,10 +68,10 @@ export class RowErrors {
   }
 
   /** Throws IMPORT_INVALID when anything was collected. */
-  throwIfAny(what = 'rows'): void {
+  throwIfAny(what = 'dòng'): void {
     if (!this.total) return;
     const listed = [...this.details].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-    const shown = listed.length < this.total ? ` (the first ${listed.length} are listed)` : '';
-    throw new DomainError('IMPORT_INVALID', `Nothing was imported: ${this.total} problem(s) in ${this.rows.size} ${what}${shown}`, listed);
+    const shown = listed.length < this.total ? ` (liệt kê ${listed.length} lỗi đầu tiên)` : '';
+    throw new DomainError('IMPORT_INVALID', `Chưa nhập dữ liệu nào: ${this.total} lỗi ở ${this.rows.size} ${what}${shown}`, listed);
   }
 }

@@ -57,15 +57,15 @@ const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** Refuses what is not an .xlsx file before parsing: a clear BAD_FILE instead of a parser error. */
 export function assertXlsxBytes(buf: Buffer | undefined | null, fileName?: string): void {
-  if (!buf || buf.length === 0) throw new DomainError('BAD_FILE', 'The file is empty', [{ field: 'file', message: 'Tệp rỗng' }]);
+  if (!buf || buf.length === 0) throw new DomainError('BAD_FILE', 'Tệp rỗng', [{ field: 'file', message: 'Tệp rỗng' }]);
   if (buf.subarray(0, 8).equals(OLE)) {
     // as the shared upload check (xlsx-inspect.ts): an old or encrypted workbook is a media type we do not take
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'This is an Excel 97–2003 (.xls) or password-protected file; save it as an .xlsx workbook without a password', [
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Tệp .xls (Excel 97–2003) hoặc có mật khẩu: hãy lưu lại dạng .xlsx, không đặt mật khẩu', [
       { field: 'file', message: 'Tệp .xls (Excel 97–2003) hoặc có mật khẩu: hãy lưu lại dạng .xlsx, không đặt mật khẩu' },
     ]);
   }
   if (!buf.subarray(0, 4).equals(ZIP)) {
-    throw new DomainError('BAD_FILE', `${fileName ? `"${fileName}" is` : 'The file is'} not an .xlsx workbook`, [
+    throw new DomainError('BAD_FILE', `${fileName ? `Tệp "${fileName}"` : 'Tệp'} không phải là bảng tính Excel .xlsx`, [
       { field: 'file', message: 'Tệp không phải là bảng tính Excel .xlsx' },
     ]);
   }
@@ -80,8 +80,8 @@ export function headingKey(text: string): string {
     .trim();
 }
 
-const badFile = (err: unknown) =>
-  new DomainError('BAD_FILE', `The workbook could not be read: ${(err as Error)?.message ?? err}`, [
+const badFile = (_err: unknown) =>
+  new DomainError('BAD_FILE', 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)', [
     { field: 'file', message: 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)' },
   ]);
 
@@ -185,7 +185,7 @@ export async function openXlsxTable<K extends string>(
     throw err instanceof DomainError ? err : badFile(err);
   }
   if (!sheet) {
-    throw new DomainError('BAD_FILE', 'The workbook has no worksheet to read', [{ field: 'file', message: 'Tệp không có trang tính nào' }]);
+    throw new DomainError('BAD_FILE', 'Tệp không có trang tính nào', [{ field: 'file', message: 'Tệp không có trang tính nào' }]);
   }
   const date1904 = Boolean(reader.properties?.model?.date1904 ?? reader.properties?.date1904);
   // the worksheet's parse() yields the rows of each inflated chunk together
@@ -239,7 +239,7 @@ export async function openXlsxTable<K extends string>(
     const missing = specs.filter((s) => s.required && best?.columns[s.key] === undefined);
     throw new DomainError(
       'IMPORT_INVALID',
-      `No heading row found in sheet "${sheet.name}": missing ${missing.map((s) => s.heading).join(', ')}`,
+      `Không tìm thấy dòng tiêu đề trong trang "${sheet.name}": thiếu cột ${missing.map((s) => s.heading).join(', ')}`,
       missing.map((s) => ({ field: s.key, column: s.heading, message: `Không tìm thấy cột "${s.heading}" trong dòng tiêu đề` })),
     );
   }

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { DomainError, ErrorDetail } from '../errors/domain-error';
+import { FieldProblem, validationError } from '../errors/domain-error';
 
 /**
  * A global pipe, before validation, over every body, query and route parameter:
@@ -13,7 +13,7 @@ import { DomainError, ErrorDetail } from '../errors/domain-error';
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 
-function scan(value: unknown, path: string, out: ErrorDetail[], depth = 0): void {
+function scan(value: unknown, path: string, out: FieldProblem[], depth = 0): void {
   if (out.length >= 20 || depth > 32) return;
   if (typeof value === 'string') {
     if (FORBIDDEN.test(value)) out.push({ field: path, message: 'chứa ký tự điều khiển không hợp lệ (ví dụ NUL)' });
@@ -36,9 +36,9 @@ function scan(value: unknown, path: string, out: ErrorDetail[], depth = 0): void
 export class InputGuardPipe implements PipeTransform {
   transform(value: unknown, meta: ArgumentMetadata): unknown {
     if (meta.type === 'custom') return value;
-    const details: ErrorDetail[] = [];
+    const details: FieldProblem[] = [];
     scan(value, meta.type === 'param' ? (meta.data ?? '') : '', details);
-    if (details.length) throw new DomainError('VALIDATION_FAILED', `${details[0].field}: ${details[0].message}`, details);
+    if (details.length) throw validationError(details);
     return value;
   }
 }

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../../common/errors/field-problem';
 import { cleanText } from '../../common/text/vietnamese';
 import { isEthnicCode } from './ethnicity';
 import {
@@ -43,11 +44,8 @@ export interface MemberRow {
   malnourished: boolean | null;
 }
 
-export interface Problem {
-  field: string;
-  message: string;
-  value?: unknown;
-}
+/** @deprecated the one type is FieldProblem (src/common/errors/field-problem.ts); this alias goes once the branches have merged. */
+export type Problem = FieldProblem;
 
 /** Working age for the default of "labour capacity": from 15 (Bộ luật Lao động 2019, Art. 3) to 60. */
 export const WORKING_AGE = { from: 15, to: 60 } as const;

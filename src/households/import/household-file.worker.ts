@@ -24,7 +24,7 @@ if (port) {
     (err: unknown) => {
       const e = err instanceof DomainError
         ? { code: err.code, message: err.message, details: err.details }
-        : { code: 'BAD_FILE', message: `The workbook could not be read: ${(err as Error)?.message ?? err}`, details: [] };
+        : { code: 'BAD_FILE', message: 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx)', details: [] };
       port.postMessage({ type: 'fail', error: e });
     },
   );

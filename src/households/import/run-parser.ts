@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DomainError, ErrorCode, ErrorDetail } from '../../common/errors/domain-error';
+import { DomainError, ErrorCode, FieldProblem } from '../../common/errors/domain-error';
 import { parseHouseholdFile, ParserInput, ParserMessage } from './household-file-parser';
 
 const WORKER_FILE = join(__dirname, 'household-file.worker.js');
@@ -36,7 +36,7 @@ export async function runHouseholdParser(
       void worker.terminate();
       reject(err);
     };
-    worker.on('message', (msg: ParserMessage | { type: 'closed' } | { type: 'fail'; error: { code: ErrorCode; message: string; details: ErrorDetail[] } }) => {
+    worker.on('message', (msg: ParserMessage | { type: 'closed' } | { type: 'fail'; error: { code: ErrorCode; message: string; details: FieldProblem[] } }) => {
       if (msg.type === 'fail') return fail(new DomainError(msg.error.code, msg.error.message, msg.error.details));
       if (msg.type === 'closed') {
         settled = true;
@@ -47,7 +47,7 @@ export async function runHouseholdParser(
     });
     worker.on('error', (err: Error & { code?: string }) =>
       fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new DomainError('PAYLOAD_TOO_LARGE', 'The workbook is too large to import at once; split it', [{ field: 'file', message: 'Tệp quá lớn để nhập một lần; hãy chia nhỏ' }])
+        ? new DomainError('PAYLOAD_TOO_LARGE', 'Bảng tính quá lớn để nhập một lần: hãy chia nhỏ', [{ field: 'file', message: 'Tệp quá lớn để nhập một lần; hãy chia nhỏ' }])
         : err),
     );
     worker.on('exit', (code) => {

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../../common/errors/field-problem';
 /**
  * Participants of an activity (trainings, conferences, communication events, models): every part
  * is a subset of the total, and officials and residents are two disjoint parts of it.
@@ -11,10 +12,7 @@ export interface Participants {
   residents: number;
 }
 
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { FieldProblem };
 
 const PART_LABEL: Record<Exclude<keyof Participants, 'total'>, string> = {
   women: 'Số nữ',

@@ -1,3 +1,4 @@
+import type { FieldProblem } from '../../common/errors/field-problem';
 /**
  * The rules of the administrative-unit tree (decisions.md §5, domain-research.md §6), as pure
  * functions: which kinds a level has, which level a parent must be on a date, and when a commune
@@ -62,10 +63,8 @@ export interface VersionDraft {
   validTo: string | null;
 }
 
-export interface RuleViolation {
-  field: string;
-  message: string;
-}
+/** A rule a version breaks: a field problem (src/common/errors/field-problem.ts). */
+export type RuleViolation = FieldProblem;
 
 /** Every rule a version breaks on its own (empty: none). Dates are 'YYYY-MM-DD' and compare as strings. */
 export function checkVersion(d: VersionDraft): RuleViolation[] {

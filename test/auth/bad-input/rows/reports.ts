@@ -25,7 +25,11 @@ export const reportsBadInput: BadInputModule = {
       // a plan in households: a whole number (a plan in points may be 4.32; the int cases fit the households one)
       route: 'PUT /api/plans/:unitCode/:year', caller: 'district', accepts: 200, fingerprint: planCount,
       stored: async (_ctx, res, field) => res.body[field],
-      request: (ctx) => ({ path: `/api/plans/${COMMUNE}/${YEAR}`, body: { target: 10 + (ctx.seq() % 90), unit: 'households', note: 'Kế hoạch số 12/KH-UBND' } }),
+      // replacing the plan sends the version read (the first PUT creates it, without one)
+      request: async (ctx) => {
+        const [cur] = await ctx.t.ds.query(`SELECT version FROM reduction_plan WHERE unit_code = $1 AND year = $2`, [COMMUNE, YEAR]);
+        return { path: `/api/plans/${COMMUNE}/${YEAR}`, body: { target: 10 + (ctx.seq() % 90), unit: 'households', note: 'Kế hoạch số 12/KH-UBND', ...(cur ? { version: cur.version } : {}) } };
+      },
       fields: { target: { kind: 'int', required: true, min: 1 }, unit: { kind: 'enum', required: true, values: ['points', 'households'] }, note: { kind: 'text' }, version: { kind: 'int', min: 1 } },
     },
   ],
