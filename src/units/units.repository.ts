@@ -2,19 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AreaType, SuccessionKind, UnitLevel } from './domain/unit-rules';
+import type { SuccessionLink, UnitVersion } from './domain/unit-types';
 
 export type { AreaType, UnitLevel } from './domain/unit-rules';
-
-export interface UnitVersion {
-  code: string;
-  name: string;
-  level: UnitLevel;
-  kind: string;
-  areaType: AreaType | null;
-  parentCode: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
+export type { SuccessionLink, UnitVersion } from './domain/unit-types';
 
 /** A stored version with its row id and its optimistic-lock version. */
 export interface StoredVersion extends UnitVersion {
@@ -30,15 +21,6 @@ export interface VersionValues {
   parentCode: string | null;
   validFrom: string;
   validTo: string | null;
-}
-
-export interface SuccessionLink {
-  code: string;
-  /** The name of the linked unit on the side of the date it stands on. */
-  name: string | null;
-  kind: SuccessionKind;
-  effectiveDate: string;
-  note: string | null;
 }
 
 const COLUMNS = `v.code, v.name, u.level, v.kind, v.area_type AS "areaType", v.parent_code AS "parentCode",
