@@ -42,6 +42,10 @@ describe('the web app served at / (real service)', () => {
     expect(js.status).toBe(200);
     expect(js.headers['content-type']).toMatch(/javascript/);
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gz = await t.http().get('/assets/index-abc123.js').set('Accept-Encoding', 'gzip, deflate');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['vary']).toMatch(/Accept-Encoding/);
+    expect(gz.text).toBe('console.log(1)'); // supertest inflates it
     const icon = await t.http().get('/favicon.svg');
     expect(icon.status).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');

@@ -7,15 +7,17 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
-import { StrictMode } from 'react';
+import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
-import AppLayout from './app/AppLayout';
 import { appRoutes } from './app/routes';
 import SignInPage from './auth/SignInPage';
 
 dayjs.locale('vi');
+
+// the frame of the signed-in screens loads after the sign-in page (a smaller first screen)
+const AppLayout = lazy(() => import('./app/AppLayout'));
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -38,3 +38,13 @@ export const addSuccession = (body: { kind: SuccessionLink['kind']; effectiveDat
   post<unknown>('/units/successions', body);
 
 export const LEVEL_LABEL: Record<UnitLevel, string> = { province: 'Tỉnh', district: 'Huyện', commune: 'Xã', village: 'Thôn' };
+
+/** The latest version of each code, sorted by code (lists without a date hold every version). */
+export function latestVersions(items: UnitVersion[]): UnitVersion[] {
+  const latest = new Map<string, UnitVersion>();
+  for (const u of items) {
+    const seen = latest.get(u.code);
+    if (!seen || seen.validFrom < u.validFrom) latest.set(u.code, u);
+  }
+  return [...latest.values()].sort((a, b) => a.code.localeCompare(b.code));
+}

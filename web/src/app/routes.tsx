@@ -3,7 +3,8 @@
  * To add an area: create its routes.tsx exporting an `Area` and add it to AREAS below (one line).
  */
 import type { MenuProps } from 'antd';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Spin } from 'antd';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import type { Role } from '../api/auth';
 import { useSession } from '../auth/session';
@@ -79,7 +80,11 @@ export function appRoutes(Layout: ComponentType, SignIn: ComponentType): RouteOb
     { path: '/dang-nhap', element: <SignIn /> },
     {
       path: '/',
-      element: <Layout />,
+      element: (
+        <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '120px auto' }} />}>
+          <Layout />
+        </Suspense>
+      ),
       children: [
         { index: true, element: <Home /> },
         ...AREAS.flatMap((a) => a.routes).map((r) => ({
