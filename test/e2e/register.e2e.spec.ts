@@ -115,6 +115,7 @@ describe('the household register (e2e)', () => {
     await page.getByTitle('Thị trấn Vĩnh Lộc').first().click();
     const vinhLoc = await waitCount(page, (n) => n < total);
     expect(vinhLoc).toBeGreaterThan(0);
+    await page.getByText('Sổ hộ gia đình', { exact: true }).last().scrollIntoViewIfNeeded();
     await screenshot(page, 'register-district');
     await page.locator('tbody tr td:nth-child(2) a').first().click();
     await page.getByText('Kết quả rà soát qua các năm').waitFor();

@@ -58,4 +58,26 @@ describe('sign-in and the menu of each role (e2e)', () => {
     await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
   });
+
+  it('when the session ends, signs in again over the form: nothing typed is lost, the save goes through', async () => {
+    const page = await e.page();
+    await signIn(page, DEMO.commune.username, DEMO.commune.password);
+    await page.getByRole('button', { name: 'Thêm hộ' }).click();
+    await page.getByLabel('Thôn, tổ dân phố').click();
+    await page.locator('.ant-select-item-option').first().click();
+    await page.getByLabel('Họ và tên').fill('Triệu Văn Phiên');
+    await page.getByLabel('Năm sinh').fill('1988');
+    // the session ends meanwhile (as after an expiry or a password change elsewhere)
+    await e.sql(`UPDATE app_user SET token_version = token_version + 1 WHERE username = $1`, [DEMO.commune.username]);
+    await page.getByRole('button', { name: 'Lưu hộ' }).click();
+    const modal = page.getByRole('dialog', { name: 'Phiên đăng nhập đã hết hạn' });
+    await modal.waitFor();
+    await expect(page.getByLabel('Họ và tên', { exact: true }).first().inputValue()).resolves.toBe('Triệu Văn Phiên');
+    await screenshot(page, 'session-expired');
+    await modal.getByLabel('Mật khẩu').fill(DEMO.commune.password);
+    await modal.getByRole('button', { name: 'Đăng nhập' }).click();
+    // the save that met the expired session is sent again and lands on the new household
+    await page.getByText('Thành viên (1 người)').waitFor();
+    expect(await page.getByText('Hộ H').first().innerText()).toMatch(/Triệu Văn Phiên/);
+  });
 });

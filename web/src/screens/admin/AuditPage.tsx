@@ -117,7 +117,7 @@ export default function AuditPage() {
         }}
         columns={[
           { title: 'Thời điểm', dataIndex: 'at', width: 150, render: formatDateTime },
-          { title: 'Người thực hiện', dataIndex: 'actor', width: 150, render: (v, a) => <>{v ?? EMPTY}{a.actorRole && <Typography.Text type="secondary"> ({ROLE_LABEL[a.actorRole as keyof typeof ROLE_LABEL] ?? a.actorRole})</Typography.Text>}</> },
+          { title: 'Người thực hiện', dataIndex: 'actor', width: 200, render: (v, a) => <>{v ?? EMPTY}{a.actorRole && <Typography.Text type="secondary"> ({ROLE_LABEL[a.actorRole as keyof typeof ROLE_LABEL] ?? a.actorRole})</Typography.Text>}</> },
           { title: 'Thao tác', dataIndex: 'action', width: 140, render: (v) => label(ACTION_LABEL, v) },
           { title: 'Đối tượng', dataIndex: 'entity', width: 160, render: (v) => label(ENTITY_LABEL, v) },
           { title: 'Mã', dataIndex: 'entityId', width: 90, render: (v) => v ?? EMPTY },

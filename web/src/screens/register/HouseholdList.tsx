@@ -70,6 +70,7 @@ export default function HouseholdList() {
   const communeCode = user.role === 'commune' ? user.unitCode : query.commune;
   const communes = useChildUnits(user.role === 'district' ? user.unitCode : null, 'commune');
   const villages = useChildUnits(communeCode, 'village');
+  const communeName = useMemo(() => new Map((communes.data ?? []).map((c) => [c.value, c.label])), [communes.data]);
 
   const list = useQuery({
     queryKey: ['households', query],
@@ -97,6 +98,9 @@ export default function HouseholdList() {
           </Space>
         ),
       },
+      ...(user.role === 'commune'
+        ? []
+        : [{ title: 'Xã, thị trấn', dataIndex: 'communeCode', width: 160, responsive: ['md' as const], render: (c: string) => communeName.get(c) ?? c }]),
       { title: 'Năm sinh', dataIndex: 'headBirthYear', width: 90, align: 'right', responsive: ['md'] },
       { title: 'Dân tộc', dataIndex: 'headEthnicityName', width: 100, responsive: ['lg'] },
       { title: 'Thôn, tổ', dataIndex: 'villageName', key: 'village', width: 170, sorter: true, sortOrder: sortOrder('village'), responsive: ['md'], render: (v) => v ?? '—' },
@@ -116,7 +120,7 @@ export default function HouseholdList() {
         render: (v, r) => (v === 'active' ? statusLabel(v) : <Tooltip title={formatDate(r.statusDate)}><Tag>{statusLabel(v)}</Tag></Tooltip>),
       },
     ],
-    [query.sort, query.year], // eslint-disable-line react-hooks/exhaustive-deps
+    [query.sort, query.year, communeName], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const onTable: TableProps<HouseholdListItem>['onChange'] = (pagination, _filters, sorter) => {
