@@ -9,6 +9,7 @@ export interface Me {
   role: Role;
   /** The unit whose area the officer works in; null for an administrator. */
   unitCode: string | null;
+  fullName: string | null;
 }
 
 /** POST /api/auth/login and /api/auth/change-password. */

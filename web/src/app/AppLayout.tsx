@@ -120,7 +120,7 @@ export default function AppLayout() {
           </Typography.Text>
           <Dropdown menu={{ items: userMenu }} trigger={['click']}>
             <Button type="text" aria-label="Tài khoản">
-              {user.username} <DownOutlined />
+              {phone ? user.username : (user.fullName ?? user.username)} <DownOutlined />
             </Button>
           </Dropdown>
         </Header>
