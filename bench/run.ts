@@ -11,6 +11,7 @@ import { runReportsBench } from './reports.bench';
 import { runClassifyBench } from './classify.bench';
 import { runReviewsDemoBench } from './reviews-demo.bench';
 import { runReviewsImportBench } from './reviews-import.bench';
+import { runWebSearchBench } from './web-search';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   reports: runReportsBench,
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'reviews-demo': runReviewsDemoBench,
   'households-import': runHouseholdsImportBench,
   'households-list': runHouseholdsListBench,
+  'web-search': runWebSearchBench,
 };
 
 async function main(): Promise<void> {

@@ -12,6 +12,7 @@ import { InputGuardPipe } from '../common/http/input-guard.pipe';
 import { createValidationPipe } from '../common/http/validation';
 import { requestContextMiddleware } from '../common/http/request-context';
 import { AppModule } from './app.module';
+import { isApiPath, webApp } from './web-app';
 
 export interface CreatedApp {
   app: NestExpressApplication;
@@ -50,14 +51,15 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     },
   });
   express.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path === '/api/docs' || req.path.startsWith('/api/docs/') ? docsHeaders : apiHeaders)(req, res, next),
+    !isApiPath(req.path) ? next() : (req.path === '/api/docs' || req.path.startsWith('/api/docs/') ? docsHeaders : apiHeaders)(req, res, next),
   );
-  // Everything is under /api: any other path is a 404 in the error shape (not Express' HTML page).
+  // /api/* is the API; every other path is the web app (web-app.ts), whose unknown files and
+  // non-GET requests are a 404 in the error shape (not Express' HTML page).
   const errors = new ErrorFilter();
-  express.use((req: Request, res: Response, next: NextFunction) =>
-    req.path === '/api' || req.path.startsWith('/api/')
-      ? next()
-      : res.status(404).json(errors.toBody(new NotFoundException(`Cannot ${req.method} ${req.path.slice(0, 200)}`))),
+  express.use(
+    webApp(config.webDir, (req, res) =>
+      res.status(404).json(errors.toBody(new NotFoundException(`Cannot ${req.method} ${req.path.slice(0, 200)}`))),
+    ),
   );
   express.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   express.use(requestContextMiddleware);

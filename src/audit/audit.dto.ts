@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { PageQuery } from '../common/pagination/page';
 
+export type { AuditItem } from './audit-item';
+
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Entity kind, e.g. household, result, round, user' })
   @IsOptional() @IsString() @Matches(/^[a-z][a-z0-9_]{0,39}$/) entity?: string;
@@ -23,19 +25,4 @@ export class AuditQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Up to this day (YYYY-MM-DD, inclusive, Vietnam time) or instant (ISO 8601 with zone, exclusive)' })
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
-}
-
-export interface AuditItem {
-  id: number;
-  at: string;
-  actor: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  unitCode: string | null;
-  oldValue: unknown;
-  newValue: unknown;
-  note: string | null;
-  requestId: string | null;
 }

@@ -24,11 +24,11 @@ export class AuthController {
     return this.auth.login(dto.username, dto.password);
   }
 
-  /** The caller's identity. */
+  /** The caller's identity, with the full name the web app's header shows. */
   @ApiBearerAuth()
   @Get('me')
   me(@CurrentUser() user: AuthUser) {
-    return user;
+    return this.auth.profile(user);
   }
 
   /**

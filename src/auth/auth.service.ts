@@ -127,6 +127,12 @@ export class AuthService {
     return { id: u.id, username: u.username, role: u.role, unitCode: u.unit_code };
   }
 
+  /** The caller's identity and full name (GET /api/auth/me). */
+  async profile(user: AuthUser): Promise<AuthUser & { fullName: string | null }> {
+    const [row] = await this.ds.query(`SELECT full_name FROM app_user WHERE id = $1`, [user.id]);
+    return { ...user, fullName: row?.full_name ?? null };
+  }
+
   /** The policy for a new password; VALIDATION_FAILED naming `field` otherwise. */
   assertPasswordPolicy(password: string, username: string, field = 'password'): void {
     const problems = passwordProblems(password, { username, policy: { minLength: this.config.PASSWORD_MIN_LENGTH, maxLength: 128 } });

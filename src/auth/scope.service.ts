@@ -4,17 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { raw } from '../common/db/optimistic';
 import { Sql, sql } from '../common/db/sql';
 import { DomainError } from '../common/errors/domain-error';
-import type { AuthUser, Role } from './auth-user';
+import type { AuthUser } from './auth-user';
+import { roleMayWrite, WRITERS, type WriteKind } from './domain/write-kinds';
 
-/** What a write touches: the register (households, rounds, results), plans and program data, or reference data. */
-export type WriteKind = 'register' | 'plan' | 'program' | 'reference';
-
-const WRITERS: Record<WriteKind, Role[]> = {
-  register: ['commune'],
-  plan: ['district', 'province'],
-  program: ['district', 'province'],
-  reference: [],
-};
+export type { WriteKind } from './domain/write-kinds';
 
 /**
  * Area scopes, enforced in one place and set-based: a check takes every unit code a request
@@ -68,6 +61,6 @@ export class ScopeService {
   }
 
   canWrite(user: AuthUser, kind: WriteKind): boolean {
-    return user.role === 'admin' || WRITERS[kind].includes(user.role);
+    return roleMayWrite(user.role, kind);
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync,
@@ -58,10 +58,24 @@ export class AppConfig {
    * rate limits). Default: a proxy on the same host only. Examples: "loopback, 10.0.0.0/8", "1".
    */
   @IsString() TRUST_PROXY = 'loopback';
+  /** The built web app served at `/` (npm run build). Unset: web/dist of the package. */
+  @IsOptional() @IsString() WEB_DIR?: string;
 
   get embedded(): boolean { return !this.DATABASE_URL; }
   get demoData(): boolean { return this.DEMO_DATA ?? this.embedded; }
   get dataDir(): string { return resolve(this.DATA_DIR); }
+  get webDir(): string { return this.WEB_DIR ? resolve(this.WEB_DIR) : join(packageRoot(), 'web', 'dist'); }
+}
+
+/** The folder holding the package's package.json, from the source (ts) or the build (dist/src). */
+export function packageRoot(from = __dirname): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+  return dir;
 }
 
 export class ConfigError extends Error {}
@@ -77,7 +91,7 @@ function shown(key: string, value: unknown): string {
 
 /** Reads and validates the environment. Throws ConfigError with one line naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'DEMO_DATA', 'ADMIN_PASSWORD']);
+  const known = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'JWT_SECRET', 'DEMO_DATA', 'ADMIN_PASSWORD', 'WEB_DIR']);
   const raw: Record<string, unknown> = {};
   for (const key of known) if (env[key] !== undefined) raw[key] = env[key];
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });

@@ -7,21 +7,14 @@ import { ScopeService } from '../auth/scope.service';
 import { RowErrors } from '../common/excel/row-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { todayInVietnam } from './domain/household';
+import type { ImportResult } from './domain/household-views';
 import { insertPreparedBatch } from './households.bulk';
 import { HouseholdsRepository } from './households.repository';
 import { buildImportTemplate, IMPORT_COLUMNS, ImportKey } from './import-layout';
 import type { ParsedBatch } from './import/household-file-parser';
 import { runHouseholdParser } from './import/run-parser';
 
-export interface ImportResult {
-  communeCode: string;
-  fileName: string;
-  sheet: string;
-  dryRun: boolean;
-  households: number;
-  members: number;
-  generatedCodes: number;
-}
+export type { ImportResult } from './domain/household-views';
 
 /** Households checked against the register and inserted together (one statement per table). */
 const IMPORT_BATCH = 1000;

@@ -4,6 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { run, sql } from '../common/db/sql';
 import { escapeLike, foldText } from '../common/text/vietnamese';
 import type { HouseholdStatus, Relation } from './domain/vocabulary';
+import type { ListItem, MemberRecord } from './domain/household-views';
+
+export type { ListItem, MemberRecord } from './domain/household-views';
 
 /**
  * Whether household `h` was in the register on the date in parameter `$n` (see isActiveOn in
@@ -56,26 +59,6 @@ export interface HouseholdRecord {
   updatedAt: Date;
 }
 
-export interface MemberRecord {
-  id: number;
-  householdId: number;
-  fullName: string;
-  sex: 'male' | 'female';
-  birthDate: string | null;
-  birthYear: number;
-  relation: Relation;
-  ethnicity: string;
-  idNumber: string | null;
-  healthInsurance: boolean;
-  inSchool: boolean | null;
-  educationLevel: string | null;
-  disability: 'none' | 'mild' | 'severe';
-  labourCapacity: boolean;
-  employment: string | null;
-  malnourished: boolean | null;
-  sortOrder: number;
-}
-
 const HOUSEHOLD_SELECT = `
   h.id, h.code, h.commune_code AS "communeCode", h.village_code AS "villageCode", h.head_name AS "headName",
   h.head_sex AS "headSex", h.head_birth_year AS "headBirthYear", h.head_ethnicity AS "headEthnicity",
@@ -116,31 +99,6 @@ export interface ListFilter {
   classifications?: string[];
   activeOn?: string;
   isDemo?: boolean;
-}
-
-export interface ListItem {
-  id: number;
-  code: string;
-  communeCode: string;
-  villageCode: string | null;
-  villageName: string | null;
-  headName: string;
-  headSex: string;
-  headBirthYear: number;
-  headEthnicity: string;
-  headEthnicityName: string;
-  headIdNumber: string | null;
-  address: string | null;
-  status: HouseholdStatus;
-  statusDate: string | null;
-  registeredOn: string;
-  ethnicMinority: boolean;
-  femaleHead: boolean;
-  meritorious: boolean;
-  noLabourCapacity: boolean;
-  persons: number;
-  classification?: string | null;
-  version: number;
 }
 
 export interface DuplicateGroup {

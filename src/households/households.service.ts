@@ -24,44 +24,9 @@ import {
   DuplicateGroup, HouseholdRecord, HouseholdsRepository, IdNumberOwner, ListItem, MemberRecord, SortKey,
 } from './households.repository';
 
-export interface MemberView extends Omit<MemberRecord, 'householdId' | 'sortOrder'> {
-  age: number;
-  ethnicityName: string;
-}
+import type { HouseholdDetail, MemberView } from './domain/household-views';
 
-export interface HouseholdDetail {
-  id: number;
-  code: string;
-  communeCode: string;
-  communeName: string | null;
-  villageCode: string | null;
-  villageName: string | null;
-  address: string | null;
-  status: string;
-  statusDate: string | null;
-  statusReason: string | null;
-  registeredOn: string;
-  head: { memberId: number | null; fullName: string; sex: string; birthYear: number; ethnicity: string; ethnicityName: string; idNumber: string | null };
-  ethnicMinority: boolean;
-  femaleHead: boolean;
-  meritorious: boolean;
-  persons: number;
-  labourMembers: number;
-  noLabourCapacity: boolean;
-  noLabourCapacityDerived: boolean;
-  noLabourOverride: boolean | null;
-  noLabourOverrideReason: string | null;
-  members: MemberView[];
-  splitFrom: { id: number; code: string } | null;
-  splitInto: { id: number; code: string; registeredOn: string }[];
-  mergedInto: { id: number; code: string } | null;
-  absorbed: { id: number; code: string; statusDate: string }[];
-  history: unknown[];
-  isDemo: boolean;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { HouseholdDetail, MemberView } from './domain/household-views';
 
 const invalidAll = validationError;
 

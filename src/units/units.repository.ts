@@ -4,19 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { run, Sql, sql } from '../common/db/sql';
 import { bumpVersioned, raw, updateVersioned } from '../common/db/optimistic';
 import type { AreaType, SuccessionKind, UnitLevel } from './domain/unit-rules';
+import type { SuccessionLink, UnitVersion } from './domain/unit-types';
 
 export type { AreaType, UnitLevel } from './domain/unit-rules';
-
-export interface UnitVersion {
-  code: string;
-  name: string;
-  level: UnitLevel;
-  kind: string;
-  areaType: AreaType | null;
-  parentCode: string | null;
-  validFrom: string;
-  validTo: string | null;
-}
+export type { SuccessionLink, UnitVersion } from './domain/unit-types';
 
 /** A stored version with its row id and its optimistic-lock version. */
 export interface StoredVersion extends UnitVersion {
@@ -32,15 +23,6 @@ export interface VersionValues {
   parentCode: string | null;
   validFrom: string;
   validTo: string | null;
-}
-
-export interface SuccessionLink {
-  code: string;
-  /** The name of the linked unit on the side of the date it stands on. */
-  name: string | null;
-  kind: SuccessionKind;
-  effectiveDate: string;
-  note: string | null;
 }
 
 const COLUMNS = `v.code, v.name, u.level, v.kind, v.area_type AS "areaType", v.parent_code AS "parentCode",

@@ -10,18 +10,12 @@ import { page, Page } from '../common/pagination/page';
 import { cleanText, matchKey } from '../common/text/vietnamese';
 import { checkSuccession, checkVersion, dayBefore, overlaps, RuleViolation, UnitLevel } from './domain/unit-rules';
 import { CorrectVersionDto, CreateUnitDto, NewVersionDto, SuccessionDto, UnitListQuery } from './units.dto';
+import type { UnitDetail } from './domain/unit-types';
 import { StoredVersion, SuccessionLink, UnitsRepository, UnitVersion, VersionValues } from './units.repository';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
-export interface UnitDetail extends UnitVersion {
-  /** The optimistic-lock version of the version shown (send it back to correct it). */
-  version: number;
-  children: UnitVersion[];
-  versions: (UnitVersion & { version: number })[];
-  predecessors: SuccessionLink[];
-  successors: SuccessionLink[];
-}
+export type { UnitDetail } from './domain/unit-types';
 
 const invalid = (violations: RuleViolation[]) => validationError(violations);
 

@@ -3,6 +3,8 @@ import { Equals, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Max
 import { ROLES, type Role } from '../auth/auth-user';
 import { PageQuery } from '../common/pagination/page';
 
+export type { UserView } from './user-view';
+
 export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
 const UNIT_CODE = /^[0-9A-Za-z._-]{1,16}$/;
 const USERNAME_MESSAGE = '2–64 ký tự, chỉ gồm chữ không dấu, số và . _ - (bắt đầu bằng chữ hoặc số)';
@@ -63,22 +65,4 @@ export class UserListQuery extends PageQuery {
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional() @IsIn(['true', 'false']) disabled?: 'true' | 'false';
-}
-
-export interface UserView {
-  id: number;
-  username: string;
-  fullName: string | null;
-  role: Role;
-  unitCode: string | null;
-  unitName: string | null;
-  disabled: boolean;
-  locked: boolean;
-  lockedUntil: string | null;
-  failedLogins: number;
-  lastLoginAt: string | null;
-  passwordChangedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
 }

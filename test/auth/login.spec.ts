@@ -24,7 +24,7 @@ describe('login, lock-out and sessions (real PostgreSQL)', () => {
     expect(res.body).toEqual({ accessToken: expect.any(String), user: { username: 'canbo.vinhloc', role: 'commune', unitCode: '02287' } });
     const who = await me(res.body.accessToken);
     expect(who.status).toBe(200);
-    expect(who.body).toMatchObject({ username: 'canbo.vinhloc', role: 'commune', unitCode: '02287' });
+    expect(who.body).toEqual({ id: expect.any(Number), username: 'canbo.vinhloc', role: 'commune', unitCode: '02287', fullName: null });
   });
 
   it('matches the username without regard to case', async () => {

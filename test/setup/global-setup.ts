@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
+  // the demo template of the e2e tests (test/e2e/harness.ts) is built again from this run's migrations
+  await admin.query(`DROP DATABASE IF EXISTS rshn_demo_template WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
   const ds = new DataSource({ ...typeormOptions(withDatabase(serverUrl, TEMPLATE_DB), 2), entities: [] });

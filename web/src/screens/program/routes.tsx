@@ -1,0 +1,8 @@
+/** The National Target Program (engineer W3): routes and menu of this area only. */
+import { FundOutlined } from '@ant-design/icons';
+import { ALL_ROLES, type Area } from '../../app/areas';
+
+export const area: Area = {
+  routes: [{ path: '/chuong-trinh', load: () => import('./ProgramPlaceholder'), roles: ALL_ROLES, crumb: 'Chương trình MTQG' }],
+  menu: [{ path: '/chuong-trinh', label: 'Chương trình MTQG', icon: <FundOutlined />, roles: ALL_ROLES, order: 60 }],
+};

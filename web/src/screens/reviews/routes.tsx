@@ -1,0 +1,8 @@
+/** Review rounds and results (engineer W2): routes and menu of this area only. */
+import { AuditOutlined } from '@ant-design/icons';
+import { ALL_ROLES, type Area } from '../../app/areas';
+
+export const area: Area = {
+  routes: [{ path: '/ra-soat', load: () => import('./RoundsPlaceholder'), roles: ALL_ROLES, crumb: 'Đợt rà soát' }],
+  menu: [{ path: '/ra-soat', label: 'Đợt rà soát', icon: <AuditOutlined />, roles: ALL_ROLES, order: 30 }],
+};
