@@ -1,4 +1,4 @@
-import { DEMO, E2E, E2E_TIMEOUT, screenshot, signIn, startE2E } from './harness';
+import { DEMO, E2E, E2E_TIMEOUT, screenshot, signIn, startE2E, choose } from './harness';
 
 /** The administrator's screens: users, administrative units, the audit log. */
 describe('administration (e2e)', () => {
@@ -19,9 +19,7 @@ describe('administration (e2e)', () => {
     await dialog.getByLabel('Tên đăng nhập').fill('canbo.phucson');
     await dialog.getByLabel('Họ và tên').fill('Nguyễn Thị Hoa');
     await dialog.getByLabel('Mật khẩu ban đầu').fill('mat-khau-ban-dau-1');
-    await dialog.getByLabel('Đơn vị công tác').click();
-    await page.keyboard.type('Vĩnh Lộc');
-    await page.locator('.ant-select-item-option', { hasText: 'Thị trấn Vĩnh Lộc' }).first().click();
+    await choose(page, dialog.getByLabel('Đơn vị công tác'), 'Thị trấn Vĩnh Lộc');
     await screenshot(page, 'admin-user-create');
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
     await page.getByText('Đã tạo tài khoản canbo.phucson').waitFor();

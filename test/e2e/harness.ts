@@ -13,7 +13,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createApp } from '../../src/app/create-app';
 import { StartupService } from '../../src/app/startup.service';
 import { loadConfig, packageRoot } from '../../src/config/app-config';
@@ -167,4 +167,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.waitForTimeout(300);
   await page.screenshot({ path, fullPage: false });
   return path;
+}
+
+/**
+ * Picks an option of an antd Select as an officer does with the keyboard: opens it, types the
+ * text (the list filters), waits for the option to show, presses Enter. Clicking an option of the
+ * virtual list races its re-render ("element was detached"), the keyboard does not.
+ */
+export async function choose(page: Page, field: Locator, text?: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', text ? { hasText: text } : {});
+  // a click while the form is still mounting (its options loading) can open and close the list: try again
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    if (text) await page.keyboard.type(text);
+    try {
+      await option.first().waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 4) throw err;
+      await page.keyboard.press('Escape');
+      await field.fill('').catch(() => undefined);
+    }
+  }
+  await page.keyboard.press('Enter');
 }

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { householdWorkbook } from '../utils/household-workbook';
-import { DEMO, E2E, E2E_TIMEOUT, PHONE, screenshot, signIn, startE2E } from './harness';
+import { DEMO, E2E, E2E_TIMEOUT, PHONE, screenshot, signIn, startE2E, choose } from './harness';
 
 /** The household register as the commune officer of Vĩnh Lộc and the district officer use it. */
 describe('the household register (e2e)', () => {
@@ -59,8 +59,7 @@ describe('the household register (e2e)', () => {
     await page.getByText('Chọn thôn, tổ dân phố').waitFor();
     await screenshot(page, 'household-new-errors');
 
-    await page.getByLabel('Thôn, tổ dân phố').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await choose(page, page.getByLabel('Thôn, tổ dân phố'));
     await page.getByLabel('Họ và tên').first().fill('Hoàng Văn Kiểm Thử');
     await page.getByLabel('Năm sinh').first().fill('1979');
     await page.getByLabel('Số CCCD/CMND').first().fill('12345');

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO, E2E, E2E_TIMEOUT, screenshot, signIn, startE2E } from './harness';
+import { DEMO, E2E, E2E_TIMEOUT, screenshot, signIn, startE2E, choose } from './harness';
 
 /** Each demo account signs in and sees its own unit and only its own menu. */
 describe('sign-in and the menu of each role (e2e)', () => {
@@ -63,8 +63,7 @@ describe('sign-in and the menu of each role (e2e)', () => {
     const page = await e.page();
     await signIn(page, DEMO.commune.username, DEMO.commune.password);
     await page.getByRole('button', { name: 'Thêm hộ' }).click();
-    await page.getByLabel('Thôn, tổ dân phố').click();
-    await page.locator('.ant-select-item-option').first().click();
+    await choose(page, page.getByLabel('Thôn, tổ dân phố'));
     await page.getByLabel('Họ và tên').fill('Triệu Văn Phiên');
     await page.getByLabel('Năm sinh').fill('1988');
     // the session ends meanwhile (as after an expiry or a password change elsewhere)

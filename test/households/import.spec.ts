@@ -172,7 +172,7 @@ describe('household import from Excel (real PostgreSQL)', () => {
     expect(again.status).toBe(400);
     expect(again.body.details).toHaveLength(2000); // the list is capped; the message gives the count
     expect(again.body.details[0]).toMatchObject({ row: 2, field: 'code', message: expect.stringContaining('đã có trong xã') });
-    expect(again.body.message).toContain('2200 problem(s) in 1100 rows');
+    expect(again.body.message).toContain('2200 lỗi ở 1100 dòng');
   });
 
   it('finds the columns by heading: other order, title rows above, extra columns; dry run writes nothing', async () => {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, FieldProblem } from './domain-error';
 
@@ -59,6 +60,8 @@ export class ErrorFilter implements ExceptionFilter {
       if (typeof resp === 'object' && resp.code) {
         return this.body(status, resp.code, String(resp.message), resp.details ?? []);
       }
+      // the rate limit's own message is ours (Vietnamese, says which limit and when to retry: app.module.ts)
+      if (exception instanceof ThrottlerException) return this.body(status, 'TOO_MANY_REQUESTS', exception.message, []);
       const english = typeof resp === 'string' ? resp : Array.isArray(resp.message) ? resp.message.join('; ') : resp.message ?? exception.message;
       // an unknown route: Nest's "Cannot GET /api/x" names the route; every other framework text is replaced
       const route = status === 404 ? /^Cannot ([A-Z]+) (\S*)$/.exec(String(english)) : null;

@@ -11,7 +11,10 @@ const YEAR = 2022;
 const unitOf = (item: { unitCode: string }) => item.unitCode;
 
 const putPlan = async (ctx: MatrixContext, area: Area, year = YEAR) => {
-  const res = await ctx.admin.put(`/api/plans/${area.commune}/${year}`, { target: 2.5, unit: 'points', note: 'Kế hoạch thử' });
+  // replacing an existing plan takes the version read (docs/API.md, optimistic locking)
+  const current = await ctx.admin.get(`/api/plans/${area.commune}/${year}`);
+  const version = current.status === 200 ? (current.body as { version: number }).version : undefined;
+  const res = await ctx.admin.put(`/api/plans/${area.commune}/${year}`, { target: 2.5, unit: 'points', note: 'Kế hoạch thử', version });
   if (res.status !== 200 && res.status !== 201) throw new Error(`plan fixture ${area.commune}/${year}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { version: number };
 };
@@ -55,7 +58,10 @@ export const plansMatrix: MatrixModule = {
     {
       // the plan exists (setup): a replace is 200
       route: 'PUT /api/plans/:unitCode/:year',
-      request: (ctx, { area }) => ({ path: `/api/plans/${area.commune}/${YEAR}`, body: { target: 1 + (ctx.seq() % 50) / 10, unit: 'points' } }),
+      request: async (ctx, { area }) => {
+        const { version } = (await ctx.admin.get(`/api/plans/${area.commune}/${YEAR}`)).body as { version: number };
+        return { path: `/api/plans/${area.commune}/${YEAR}`, body: { target: 1 + (ctx.seq() % 50) / 10, unit: 'points', version } };
+      },
       expect: PLAN_WRITE(200),
     },
     {
