@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Foundation: service metadata, the dated administrative-unit tree (decisions.md §5), user
+ * Foundation: service metadata, the dated administrative-unit tree (docs/RULES.md §5), user
  * accounts and the append-only audit trail.
  */
 export class Foundation1700000000000 implements MigrationInterface {

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { STANDARD_SEEDS } from '../src/standards/standard-seeds';
 
 /**
- * Poverty standards as versioned data (decisions.md §1), review rounds with their state machine
+ * Poverty standards as versioned data (docs/RULES.md §1), review rounds with their state machine
  * and applications (§3, Decision 24/2021/QĐ-TTg), one result per household per round with its
  * classification, explanation and the register snapshot taken at decision, and the movement of
  * each household computed when a round is decided.
@@ -201,7 +201,7 @@ export class Reviews1700000002000 implements MigrationInterface {
         support_needs varchar(16)[] NOT NULL DEFAULT '{}',
         explanation text NOT NULL,
         certificate_number varchar(50),
-        -- the register as the decision saw it (decisions.md §3): reports read these, never the live register
+        -- the register as the decision saw it (docs/RULES.md §3): reports read these, never the live register
         snap_persons smallint,
         snap_head_sex varchar(6),
         snap_head_ethnicity varchar(2),

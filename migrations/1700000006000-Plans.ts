@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Plans (kế hoạch giao, decisions.md §4): per unit and year, a target reduction of the
+ * Plans (kế hoạch giao, docs/RULES.md §4): per unit and year, a target reduction of the
  * poor-household rate in percentage points or in households; reports compute % achieved.
  * Also an index for the reports' look-up of predecessors (merged communes) by successor.
  */

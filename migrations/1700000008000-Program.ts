@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { PROGRAM_SEEDS, ProjectSeed } from '../src/program/program-seeds';
 
 /**
- * The National Target Programs (decisions.md §6; domain-research.md §5): programs, their headline
+ * The National Target Programs (docs/RULES.md §6; docs/LAW.md §5): programs, their headline
  * targets and their tree of components / projects / sub-projects as data; per unit whether a
  * project applies; funds as append-only dated entries; activities (trainings, conferences,
  * communication events, models); households supported, with the eligibility they were checked
@@ -72,7 +72,7 @@ export class Program1700000008000 implements MigrationInterface {
     await q.query(`CREATE INDEX program_project_parent ON program_project (parent_id)`);
 
     // A project can be marked (not) applicable for a unit and its area, e.g. Project 5 outside poor
-    // districts (domain-research.md §5.2). The nearest unit's setting wins; without one, it applies.
+    // districts (docs/LAW.md §5.2). The nearest unit's setting wins; without one, it applies.
     await q.query(`
       CREATE TABLE program_applicability (
         id serial PRIMARY KEY,

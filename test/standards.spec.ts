@@ -39,7 +39,7 @@ describe('poverty standards (real PostgreSQL)', () => {
     expect(y.body.items.map((s: { code: string }) => s.code)).toEqual(['ND351-2025']);
   });
 
-  it('classifies exactly as api.md shows', async () => {
+  it('classifies exactly as docs/API.md shows', async () => {
     const res = await t.http().post('/api/standards/classify').set(bearer(commune))
       .send({ listYear: 2023, areaType: 'rural', incomePerCapita: 1_400_000, deprivations: ['healthInsurance', 'housingArea', 'water'] });
     expect(res.status).toBe(200);

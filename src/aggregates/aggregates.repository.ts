@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { activeOn } from '../households/register-sql';
 import { EntityManager } from 'typeorm';
 import { AF_K_UNITS, IndicatorWeight } from './domain/alkire-foster';
 
@@ -56,9 +57,7 @@ export class AggregatesRepository {
                 coalesce(sum(mc.n), 0) AS p,
                 coalesce(sum(mc.n) FILTER (WHERE h.ethnic_minority), 0) AS pm
            FROM rr
-           JOIN household h ON h.commune_code = rr.commune_code
-                           AND h.registered_on <= rr.d
-                           AND (h.status = 'active' OR h.status_date > rr.d)
+           JOIN household h ON h.commune_code = rr.commune_code AND ${activeOn('h', 'rr.d')}
            LEFT JOIN LATERAL (SELECT count(*) AS n FROM household_member mb WHERE mb.household_id = h.id) mc ON true
        )
        INSERT INTO round_aggregate (round_id, metric, value)
@@ -171,10 +170,11 @@ export class AggregatesRepository {
   }
 
   /**
-   * The movement of tables 2 and 3, households and persons (the persons rule of
-   * domain/movement.ts): exits and transitions count the persons at the start, entries from outside
-   * the lists the persons at the end, and a change of members of a household that stays in, or
-   * moves into, a class from the other one is other in (+) / other out (−) of the class it ends in.
+   * The movement of tables 2 and 3, households and persons. The persons rule is not written here:
+   * it is the view review_movement_flow (migration 1700000005000), the SQL of personsContribution
+   * in reviews/domain/movement.ts, summed per class and kind; households that stay are counted from
+   * the movement rows (a stay is not a flow). Checked against movementMetrics (domain/movement-metrics.ts)
+   * of the same rows by test/reports/aggregates.spec.ts.
    */
   async insertMovement(m: EntityManager, roundId: number): Promise<void> {
     await m.query(
@@ -185,18 +185,12 @@ export class AggregatesRepository {
          ('near_poor', 'toPoor'), ('near_poor', 'aboveNearPoor'), ('near_poor', 'otherOut'), ('near_poor', 'fromPoor'),
          ('near_poor', 'fellBack'), ('near_poor', 'newlyNearPoor'), ('near_poor', 'otherIn'), ('near_poor', 'stay')),
        flows AS (
-         SELECT 'poor' AS cls, poor_move AS kind, start_class, end_class, persons_start, persons_end FROM mv WHERE poor_move IS NOT NULL
+         SELECT side AS cls, move AS kind, sum(households) AS h, sum(persons) AS p
+           FROM review_movement_flow WHERE round_id = $1 GROUP BY side, move
          UNION ALL
-         SELECT 'near_poor', near_poor_move, start_class, end_class, persons_start, persons_end FROM mv WHERE near_poor_move IS NOT NULL
-       ),
-       per_kind AS (
-         SELECT cls, kind, count(*) AS h,
-                sum(CASE WHEN start_class = 'none' THEN persons_end ELSE persons_start END) AS p
-           FROM flows GROUP BY cls, kind
-       ),
-       diffs AS (
-         SELECT cls, sum(greatest(persons_end - persons_start, 0)) AS plus, sum(greatest(persons_start - persons_end, 0)) AS minus
-           FROM flows WHERE end_class = cls AND start_class <> 'none' GROUP BY cls
+         SELECT 'poor', 'stay', count(*), 0 FROM mv WHERE poor_move = 'stay'
+         UNION ALL
+         SELECT 'near_poor', 'stay', count(*), 0 FROM mv WHERE near_poor_move = 'stay'
        ),
        ends AS (
          SELECT c.cls,
@@ -208,12 +202,11 @@ export class AggregatesRepository {
        INSERT INTO round_aggregate (round_id, metric, value)
        SELECT $1, 'movement.rows', count(*) FROM mv
        UNION ALL
-       SELECT $1, 'movement.' || k.cls || '.households.' || k.kind, coalesce(p.h, 0)
-         FROM kinds k LEFT JOIN per_kind p ON p.cls = k.cls AND p.kind = k.kind
+       SELECT $1, 'movement.' || k.cls || '.households.' || k.kind, coalesce(f.h, 0)
+         FROM kinds k LEFT JOIN flows f ON f.cls = k.cls AND f.kind = k.kind
        UNION ALL
-       SELECT $1, 'movement.' || k.cls || '.persons.' || k.kind,
-              coalesce(p.p, 0) + CASE k.kind WHEN 'otherIn' THEN coalesce(d.plus, 0) WHEN 'otherOut' THEN coalesce(d.minus, 0) ELSE 0 END
-         FROM kinds k LEFT JOIN per_kind p ON p.cls = k.cls AND p.kind = k.kind LEFT JOIN diffs d ON d.cls = k.cls
+       SELECT $1, 'movement.' || k.cls || '.persons.' || k.kind, coalesce(f.p, 0)
+         FROM kinds k LEFT JOIN flows f ON f.cls = k.cls AND f.kind = k.kind
         WHERE k.kind <> 'stay'
        UNION ALL
        SELECT $1, x.metric, x.value FROM ends CROSS JOIN LATERAL (VALUES

@@ -9,7 +9,7 @@ import { afWeights } from './domain/alkire-foster';
  * Per-commune aggregates of a decided round (round_aggregate): every count the reports need,
  * computed once in the transaction that decides the round (the reviews module calls
  * rebuildRound with its EntityManager), so reports sum stored rows instead of scanning households.
- * A decided round is frozen (decisions.md §3), so the rows stay true; `npm run aggregates:rebuild`
+ * A decided round is frozen (docs/RULES.md §3), so the rows stay true; `npm run aggregates:rebuild`
  * recomputes them all (after a fix, or after a restore). Metric names: domain/metrics.ts.
  */
 @Injectable()

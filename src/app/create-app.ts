@@ -31,7 +31,7 @@ export function trustProxy(value: string): boolean | number | string {
 /** JSON bodies up to 1 MB (uploads go through the multipart helper, src/common/http/xlsx-upload.ts). */
 export const JSON_BODY_LIMIT = '1mb';
 
-/** Global conventions shared by the service and the tests (api.md). */
+/** Global conventions shared by the service and the tests (docs/API.md). */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
   express.setGlobalPrefix('api');

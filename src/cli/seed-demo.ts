@@ -8,7 +8,7 @@ import { DemoSeedService } from '../demo/demo-seed.service';
  * `npm run seed:demo`: loads the Chiêm Hóa demo into the database of DATABASE_URL (or the embedded
  * one in DATA_DIR when unset), even though DEMO_DATA is off by default there. Runs pending
  * migrations first; does nothing if the demo is already loaded. The demo creates demo accounts
- * with known passwords (api.md "Auth"), so a production database needs --allow-production.
+ * with known passwords (docs/API.md "Auth"), so a production database needs --allow-production.
  */
 async function main(argv: string[]): Promise<number> {
   const config = loadConfigOrExit();

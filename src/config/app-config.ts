@@ -127,7 +127,7 @@ export function loadConfigOrExit(): AppConfig {
 }
 
 /**
- * The JWT secret: from JWT_SECRET, else generated once and kept in the data folder (api.md
+ * The JWT secret: from JWT_SECRET, else generated once and kept in the data folder (docs/API.md
  * "Start and health"), so tokens survive restarts of a development install.
  */
 export function resolveJwtSecret(config: AppConfig): string {

@@ -2,7 +2,7 @@ import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 
-// Date-only columns stay 'YYYY-MM-DD' strings: no time-zone shift (api.md). numeric becomes a JS
+// Date-only columns stay 'YYYY-MM-DD' strings: no time-zone shift (docs/API.md). numeric becomes a JS
 // number (rates and shares; money is stored as bigint, which parseInt8 below turns into a number).
 types.setTypeParser(types.builtins.DATE, (v) => v);
 types.setTypeParser(types.builtins.NUMERIC, (v) => (v === null ? null : Number(v)));

@@ -1,6 +1,6 @@
 /**
  * The demo district: Chiêm Hóa (Tuyên Quang), with its 26 commune-level units and their national
- * codes (shared/spec/chiem-hoa-units.md). Thị trấn Vĩnh Lộc is the only urban unit.
+ * codes (the national list of administrative units, docs/LAW.md §6). Thị trấn Vĩnh Lộc is the only urban unit.
  * Villages are generated (marked demo): commune-level units here have roughly 8–20 of them.
  */
 export const PROVINCE = { code: '08', name: 'Tỉnh Tuyên Quang' };

@@ -3,7 +3,7 @@ import { Rng } from './rng';
 
 /**
  * The figures the Chiêm Hóa demo must produce, per commune, so that the district report
- * reproduces the article (shared/spec/article-chiem-hoa-2023.txt; decisions.md §8):
+ * reproduces the article (docs/RULES.md §8):
  * review 2021 (start of 2022): 9,776 poor of 31,223 households; review 2022 (end of 2022): 8,162
  * poor of 31,344; plan 4.32 points. 2023 and the near-poor figures are plausible inventions.
  *

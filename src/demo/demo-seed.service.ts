@@ -10,7 +10,7 @@ import { seedProgramDemo } from '../program/program-demo';
 import { seedDemoPlans } from '../plans/demo-plans';
 
 /**
- * The Chiêm Hóa demo (shared/spec): loaded once into an empty database, step by step, each step
+ * The Chiêm Hóa demo (docs/RULES.md §8): loaded once into an empty database, step by step, each step
  * logging its progress. Everything it creates is marked demo (is_demo).
  */
 @Injectable()
@@ -73,7 +73,7 @@ export class DemoSeedService {
     return true;
   }
 
-  /** The demo accounts of api.md "Auth". */
+  /** The demo accounts of docs/API.md "Auth". */
   private async seedAccounts() {
     await this.auth.upsertUser('admin', 'demo-admin', 'admin', null, 'Quản trị hệ thống (demo)');
     await this.auth.upsertUser('chiemhoa', 'demo-district', 'district', '073', 'Cán bộ giảm nghèo huyện Chiêm Hóa (demo)');

@@ -14,7 +14,7 @@ import { demoVillages } from './seed-units';
  * year's decision date) `removed[2022]` of them leave (moved away, died out, merged into another
  * household of the commune) and `added[2022]` join (some split off an existing household, the
  * others move in); the same for 2023. So the households in the register on each review's decision
- * date (ACTIVE_ON) number exactly `households[y]` per commune.
+ * date (isActiveOn / activeOn in households/register-sql.ts) number exactly `households[y]` per commune.
  */
 
 interface DemoRow extends NewHousehold {

@@ -14,7 +14,7 @@ function file(f: XlsxFile): StreamableFile {
   return new StreamableFile(f.buffer, { type: XLSX_CONTENT_TYPE, disposition: contentDisposition(f.fileName), length: f.buffer.length });
 }
 
-/** Excel exports in the official layouts (decisions.md §7). Thin: parse, call the service, send. */
+/** Excel exports in the official layouts (docs/RULES.md §7). Thin: parse, call the service, send. */
 @ApiTags('exports')
 @ApiBearerAuth()
 @Controller()

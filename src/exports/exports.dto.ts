@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 
-/** ?unit=CODE&year=YYYY (year = the year of the periodic review, api.md). */
+/** ?unit=CODE&year=YYYY (year = the year of the periodic review, docs/API.md). */
 export class UnitYearQuery {
   @ApiProperty({ description: 'Unit code (commune, district or province)', example: '073' })
   @IsString() @Length(1, 16) unit: string;

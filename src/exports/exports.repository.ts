@@ -235,7 +235,7 @@ export class ExportsRepository {
    * The households of a round for public posting, with the class each had on the list before
    * this round: its result in the latest decided round of the commune that comes earlier (a
    * periodic or baseline round of year Y closes year Y; the regular rounds of year Y amend the
-   * list of year Y, decisions.md §1). `everPoor` looks back over the rounds under the same standard.
+   * list of year Y, docs/RULES.md §1). `everPoor` looks back over the rounds under the same standard.
    */
   async postingRows(round: RoundInfo): Promise<PostingRow[]> {
     return this.ds.query(

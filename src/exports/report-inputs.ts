@@ -1,9 +1,9 @@
 /**
  * What the Excel builders take. Plain data, no framework: the reports module (summary,
  * breakdowns) and the program module (progress) produce these, and the workbook builders in
- * ./workbooks turn them into the official layouts (domain-research.md §3.7, report-layouts/).
+ * ./workbooks turn them into the official layouts (docs/LAW.md §3.7, report-layouts/).
  *
- * The summary shape mirrors api.md "Summary report" field by field, so the adapter from the JSON
+ * The summary shape mirrors docs/API.md "Summary report" field by field, so the adapter from the JSON
  * report is an identity map; the only additions are optional (marked EXTENSION) and `children`
  * may nest (a province's districts carry their communes).
  */
@@ -24,7 +24,7 @@ export interface HouseholdsPersons {
 
 // ---------------------------------------------------------------- summary (tables 1, 2, 3)
 
-/** api.md: poor movement. Reconciles: end = start − toNearPoor − aboveNearPoor − otherOut + fromNearPoor + fellBack + newlyPoor + otherIn. */
+/** docs/API.md: poor movement. Reconciles: end = start − toNearPoor − aboveNearPoor − otherOut + fromNearPoor + fellBack + newlyPoor + otherIn. */
 export interface PoorMovement {
   toNearPoor: number;
   aboveNearPoor: number;
@@ -35,7 +35,7 @@ export interface PoorMovement {
   otherIn: number;
 }
 
-/** api.md: near-poor movement. end = start − toPoor − aboveNearPoor − otherOut + fromPoor + fellBack + newlyNearPoor + otherIn. */
+/** docs/API.md: near-poor movement. end = start − toPoor − aboveNearPoor − otherOut + fromPoor + fellBack + newlyNearPoor + otherIn. */
 export interface NearPoorMovement {
   toPoor: number;
   aboveNearPoor: number;
@@ -84,7 +84,7 @@ export interface PlanFigures {
   achievedPercent: number | null;
 }
 
-/** One unit of the summary report: api.md's object. */
+/** One unit of the summary report: docs/API.md's object. */
 export interface SummaryNode {
   unit: ReportUnit;
   /** EXTENSION: true for a unit whose round of the year is not decided yet (shown as missing, not zero). */
@@ -97,7 +97,7 @@ export interface SummaryNode {
   plan: PlanFigures | null;
   /**
    * EXTENSION (table 1 cols. 7 and 13): farm, forestry, fishery and salt-making households with an
-   * average living standard: the count of the recognised flag (decisions.md §2), not the income band.
+   * average living standard: the count of the recognised flag (docs/RULES.md §2), not the income band.
    */
   farmAverage?: HouseholdsPersons;
   /** The units below that year. A province's districts carry their communes (rows 1.1, 1.2…). */

@@ -9,7 +9,7 @@ import type { BreakdownReport, ProgramProgressReport, SummaryReport } from './re
  * it first anyway.
  */
 export abstract class ReportSource {
-  /** api.md's summary of a unit and year; a province's districts carry their communes as children. */
+  /** docs/API.md's summary of a unit and year; a province's districts carry their communes as children. */
   abstract summary(user: AuthUser, unitCode: string, year: number): Promise<SummaryReport>;
   /** Tables 4–13 of the same unit and year, the same tree. */
   abstract breakdowns(user: AuthUser, unitCode: string, year: number): Promise<BreakdownReport>;

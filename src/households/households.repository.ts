@@ -4,27 +4,22 @@ import { DataSource, EntityManager } from 'typeorm';
 import { run, sql } from '../common/db/sql';
 import { escapeLike, foldText } from '../common/text/vietnamese';
 import type { HouseholdStatus, Relation } from './domain/vocabulary';
+import { activeOn } from './register-sql';
 import type { ListItem, MemberRecord } from './domain/household-views';
 
 export type { ListItem, MemberRecord } from './domain/household-views';
 
-/**
- * Whether household `h` was in the register on the date in parameter `$n` (see isActiveOn in
- * domain/household.ts): registered by then and not ended on or before it.
- */
-export const ACTIVE_ON = (alias: string, param: string) =>
-  `(${alias}.registered_on <= ${param} AND (${alias}.status = 'active' OR ${alias}.status_date > ${param}))`;
 
 /**
  * The households of each commune that were in the register on a date (e.g. a review's decision
  * date), for the reviews and their demo: `{ communeCode: [ids ascending] }`. Pass commune codes
- * to restrict. The SQL: SELECT commune_code, id FROM household h WHERE ACTIVE_ON('h', $1).
+ * to restrict. The SQL: SELECT commune_code, id FROM household h WHERE activeOn('h', $1).
  */
 export async function activeHouseholdsAt(m: EntityManager, date: string, communeCodes?: string[]): Promise<Map<string, number[]>> {
   const rows: { communeCode: string; ids: number[] }[] = await m.query(
     `SELECT h.commune_code AS "communeCode", array_agg(h.id ORDER BY h.id) AS ids
        FROM household h
-      WHERE ${ACTIVE_ON('h', '$1::date')} AND ($2::varchar[] IS NULL OR h.commune_code = ANY($2))
+      WHERE ${activeOn('h', '$1::date')} AND ($2::varchar[] IS NULL OR h.commune_code = ANY($2))
       GROUP BY h.commune_code`,
     [date, communeCodes ?? null],
   );
@@ -232,7 +227,7 @@ export class HouseholdsRepository {
       w.push(`coalesce(h.no_labour_override,
                 NOT EXISTS (SELECT 1 FROM household_member lm WHERE lm.household_id = h.id AND lm.labour_capacity)) = ${p(f.noLabourCapacity)}`);
     }
-    if (f.activeOn) w.push(ACTIVE_ON('h', `${p(f.activeOn)}::date`));
+    if (f.activeOn) w.push(activeOn('h', `${p(f.activeOn)}::date`));
     if (f.q) {
       // every word of the query, folded like search_text: "nguyen" finds "Nguyễn", "Hoá" finds "Hóa"
       for (const word of foldText(f.q).split(' ').filter(Boolean).slice(0, 8)) {

@@ -6,7 +6,7 @@ import { DISTRICT_TOTALS } from '../demo/demo-plan';
 
 /**
  * The demo's plan: Chiêm Hóa was to reduce its poor-household rate by 4.32 percentage points in
- * 2022 (the article: 5.27 points, "đạt 122% kế hoạch"; domain-research.md §4.3 infers the 4.32).
+ * 2022 (the article: 5.27 points, "đạt 122% kế hoạch"; docs/LAW.md §4.3 infers the 4.32).
  * A demo step run after the reviews step; audited as the system.
  */
 export async function seedDemoPlans(m: EntityManager): Promise<{ plans: number }> {

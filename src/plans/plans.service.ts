@@ -13,7 +13,7 @@ import { PlanBody, PlanListQuery, PlanView } from './plans.dto';
 import { PlansRepository } from './plans.repository';
 
 /**
- * Plans (kế hoạch giao, decisions.md §4): the target reduction of the poor-household rate per unit
+ * Plans (kế hoạch giao, docs/RULES.md §4): the target reduction of the poor-household rate per unit
  * and year, in percentage points or in households. District and province officers set them in
  * their area, admins anywhere; every change is audited in its transaction.
  */

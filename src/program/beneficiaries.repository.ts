@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { notLeftBy } from '../households/register-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { run, Sql, sql } from '../common/db/sql';
@@ -157,7 +158,7 @@ export class BeneficiariesRepository {
     m: EntityManager, f: { communeCodes: string[]; year: number; date: string; classes: HouseholdClass[]; perCommune: number; seed: number },
   ): Promise<HouseholdListStatus[]> {
     return m.query(
-      `${listStatusSql(`h.commune_code = ANY($3::varchar[]) AND (h.status = 'active' OR h.status_date > $2::date)`)}
+      `${listStatusSql(`h.commune_code = ANY($3::varchar[]) AND ${notLeftBy('h', '$2::date')}`)}
        SELECT * FROM (
          SELECT s.*, row_number() OVER (PARTITION BY s."communeCode" ORDER BY hashint4(s."householdId" + $6::int), s."householdId") AS n
            FROM status s WHERE s."listClass" = ANY($4::varchar[])

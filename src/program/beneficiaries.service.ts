@@ -28,7 +28,7 @@ export interface EligibilityView extends EligibilityOutcome {
   allowedGroups: string[];
 }
 
-/** Households supported by a project, each checked against the year's list (decisions.md §6). */
+/** Households supported by a project, each checked against the year's list (docs/RULES.md §6). */
 @Injectable()
 export class BeneficiariesService {
   constructor(

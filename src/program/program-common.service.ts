@@ -39,7 +39,7 @@ export class ProgramCommonService {
 
   /**
    * 422 unless the project's program runs in the year and the project applies to the unit then.
-   * (The 2021–2025 list is never reused for later years: domain-research.md §5.5.)
+   * (The 2021–2025 list is never reused for later years: docs/LAW.md §5.5.)
    */
   async assertUsable(project: ProjectRef, unitCode: string, year: number, manager: EntityManager, field = 'projectCode'): Promise<void> {
     if (year < project.programYearFrom || year > project.programYearTo) {

@@ -8,7 +8,7 @@ import { ProjectKind } from './program-seeds';
 
 /**
  * The National Target Program part of the Chiêm Hóa demo (src/demo): the article's training
- * (shared/spec/article-chiem-hoa-2023.txt) and a few other activities, plausible funds for 2022–2023
+ * (docs/RULES.md §8) and a few other activities, plausible funds for 2022–2023
  * for the district and some communes, and households supported — only households the eligibility
  * rule accepts, found with the eligibility SQL; skipped when no decided review exists yet.
  * Everything is marked is_demo. Figures other than the article's are invented for the demo.

@@ -1,5 +1,5 @@
 /**
- * The National Target Programs as data (decisions.md §6; domain-research.md §5), seeded by the
+ * The National Target Programs as data (docs/RULES.md §6; docs/LAW.md §5), seeded by the
  * migration 1700000008000-Program and editable by an administrator afterwards.
  * Pure data: no framework imports (the migration imports it).
  */
@@ -45,7 +45,7 @@ export interface ProgramSeed {
   projects: ProjectSeed[];
 }
 
-/** Sub-project names not found in a retrieved source (domain-research.md §5.2, marked [M]). */
+/** Sub-project names not found in a retrieved source (docs/LAW.md §5.2, marked [M]). */
 const TO_CONFIRM = 'Tên và số thứ tự theo tài liệu tham khảo, cần đối chiếu với Quyết định 90/QĐ-TTg.';
 
 export const PROGRAM_2021_2025 = 'GNBV-2021-2025';

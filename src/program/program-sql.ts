@@ -11,7 +11,7 @@ const part = (p: Part): Sql => (typeof p === 'string' ? raw(p) : p);
 
 /**
  * `area(code)`: a unit and every unit below it in a year, through the versions of the dated tree
- * valid at some point of that year (decisions.md §5: aggregate over the children of that year).
+ * valid at some point of that year (docs/RULES.md §5: aggregate over the children of that year).
  */
 export const areaCte = (unit: Part, year: Part): Sql => sql`
   area(code) AS (

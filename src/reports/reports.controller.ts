@@ -21,7 +21,7 @@ export class ReportsController {
 
   @ApiOperation({
     summary: 'Summary report: households, rates, movement (tables 1–3), plan and % achieved',
-    description: 'api.md "Summary report". Start of the period = the previous year\'s decided review (of the commune, or of the communes merged into it). ' +
+    description: 'docs/API.md "Summary report". Start of the period = the previous year\'s decided review (of the commune, or of the communes merged into it). ' +
       'For a baseline year (first round under its standard) the start figures and the movement are null. ' +
       '`poorPersons` / `nearPoorPersons` carry the same figures in persons (nhân khẩu); `multidimensionalRateEnd` is poor + near-poor rate ' +
       '(tỷ lệ nghèo đa chiều), not the poor-household rate; `farmAverage` counts the recognised farm/forestry/fishery households of average living standard (table 1). ' +
@@ -92,7 +92,7 @@ export class ReportsController {
 
   @ApiOperation({
     summary: 'Alkire–Foster measures: H, A, M0 = H × A and each indicator\'s contribution',
-    description: 'Over the reviewed households of the unit (decisions.md §4): each dimension weighs 1/6, split equally among its indicators; ' +
+    description: 'Over the reviewed households of the unit (docs/RULES.md §4): each dimension weighs 1/6, split equally among its indicators; ' +
       'a household is multidimensionally poor when its weighted deprivation score is ≥ k = 25 %. H, A and M0 are ratios (0–1, 4 decimals), ' +
       'contributions are % of M0. The weights are in `method.weights`. A separate lens: not the official poverty rate, which also needs low income. ' + ROW,
   })
@@ -105,7 +105,7 @@ export class ReportsController {
     summary: 'Trends: a unit\'s rates year by year, on today\'s units',
     description: 'For a chart: per year from `from` to `to`, households, poor and near-poor counts and rates, the multidimensional rate, and the fall ' +
       'of the poor rate in points from the previous year (when both years are complete and under one standard). Years are aggregated onto the unit ' +
-      'as it is today (or on its last day): communes merged into today\'s communes count with them (decisions.md §5).',
+      'as it is today (or on its last day): communes merged into today\'s communes count with them (docs/RULES.md §5).',
   })
   @Get('trends')
   trends(@CurrentUser() user: AuthUser, @Query() q: TrendQuery) {

@@ -250,7 +250,7 @@ export class ReportsRepository {
   /**
    * Trends: per year, the sums over the rounds of every commune that is today (on `refDate`) under
    * the unit, or that was merged into one of them (successor links followed backwards), so a
-   * series runs on today's units across mergers (decisions.md §5). Also the communes of each year
+   * series runs on today's units across mergers (docs/RULES.md §5). Also the communes of each year
    * (valid on 31 Dec) that map onto the unit but have no decided round.
    */
   async trend(unitCode: string, refDate: string, from: number, to: number, metrics: string[]): Promise<{

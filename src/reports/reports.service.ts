@@ -111,7 +111,7 @@ export class ReportsService {
     return { code: ref.code, name: ref.name, level: ref.level };
   }
 
-  // ---------------------------------------------------------------- summary (api.md "Summary report")
+  // ---------------------------------------------------------------- summary (docs/API.md "Summary report")
 
   async summary(user: AuthUser, unitCode: string, year: number) {
     const { top, children, plans } = await this.load(user, unitCode, year, { names: SUMMARY }, true);
@@ -222,7 +222,7 @@ export class ReportsService {
     };
   }
 
-  // ---------------------------------------------------------------- Alkire–Foster (decisions.md §4)
+  // ---------------------------------------------------------------- Alkire–Foster (docs/RULES.md §4)
 
   async alkireFoster(user: AuthUser, unitCode: string, year: number) {
     const { top, children } = await this.load(user, unitCode, year, { patterns: ['af.%'] }, false);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { activeOn } from '../households/register-sql';
 import { bumpVersioned } from '../common/db/optimistic';
 import { sql } from '../common/db/sql';
 import type { HouseholdMovement, MovementFacts } from './domain/movement';
@@ -18,8 +19,6 @@ export interface MovementFactsRow extends MovementFacts {
   personsEnd: number;
 }
 
-/** Active on a date: the SQL twin of the rule in household_active_on (migration 1700000005000). */
-const ACTIVE_ON = (h: string, d: string) => `household_active_on(${h}.registered_on, ${h}.status, ${h}.status_date, ${d})`;
 
 /**
  * The SQL of deciding a round (set-based): the start rounds, the completeness and register checks,
@@ -58,7 +57,7 @@ export class DecisionRepository {
     return m.query(
       `SELECT h.id AS "householdId", h.code, h.status, h.status_date AS "statusDate"
          FROM review_result x JOIN household h ON h.id = x.household_id
-        WHERE x.round_id = $1 AND NOT ${ACTIVE_ON('h', '$2::date')}
+        WHERE x.round_id = $1 AND NOT ${activeOn('h', '$2::date')}
         ORDER BY h.code LIMIT 200`,
       [roundId, on],
     );
@@ -69,7 +68,7 @@ export class DecisionRepository {
     const rows = await m.query(
       `SELECT h.id AS "householdId", h.code, h.head_name AS "headName", s.decided_class AS "startClass", count(*) OVER ()::int AS total
          FROM review_result s JOIN household h ON h.id = s.household_id
-        WHERE s.round_id = ANY($2::int[]) AND s.decided_class IN ('poor','near_poor') AND ${ACTIVE_ON('h', '$3::date')}
+        WHERE s.round_id = ANY($2::int[]) AND s.decided_class IN ('poor','near_poor') AND ${activeOn('h', '$3::date')}
           AND NOT EXISTS (SELECT 1 FROM review_result x WHERE x.round_id = $1 AND x.household_id = s.household_id)
         ORDER BY h.code LIMIT 100`,
       [roundId, startIds, on],
@@ -83,7 +82,7 @@ export class DecisionRepository {
       `SELECT count(*)::int AS households, COALESCE(sum(mc.n), 0)::int AS persons
          FROM household h
          CROSS JOIN LATERAL (SELECT count(*) AS n FROM household_member hm WHERE hm.household_id = h.id) mc
-        WHERE h.commune_code = $1 AND ${ACTIVE_ON('h', '$2::date')}`,
+        WHERE h.commune_code = $1 AND ${activeOn('h', '$2::date')}`,
       [communeCode, on],
     );
     return r;
@@ -109,7 +108,7 @@ export class DecisionRepository {
    *    decided result in an earlier decided round of the commune (or the communes it was formed
    *    from), of any kind and standard (the current list as amended by regular reviews). The
    *    escaped lists of the decision compare against it.
-   * 2. the snapshot of what reports read from the register (decisions.md §3): persons (the member
+   * 2. the snapshot of what reports read from the register (docs/RULES.md §3): persons (the member
    *    count), the head's name, sex and ethnicity, the village, the ethnic-minority, female-head and
    *    meritorious flags, no labour capacity (the override wins; else no member of working age able
    *    to work), the children under 16 and their deprivations (no health insurance from 6,
@@ -209,7 +208,7 @@ export class DecisionRepository {
        SELECT i.household_id AS "householdId",
               COALESCE(s.decided_class, 'none') AS "startClass", COALESCE(e.decided_class, 'none') AS "endClass",
               COALESCE(s.snap_persons, 0)::int AS "personsStart", COALESCE(e.snap_persons, 0)::int AS "personsEnd",
-              ${ACTIVE_ON('h', '$3::date')} AS "activeAtEnd",
+              ${activeOn('h', '$3::date')} AS "activeAtEnd",
               h.registered_on > $4::date AS "registeredAfterStart",
               COALESCE(ea.poor, false) AS "poorEarlier", COALESCE(ea.near_poor, false) AS "nearPoorEarlier"
          FROM ids i JOIN household h ON h.id = i.household_id

@@ -149,7 +149,7 @@ export class DecisionService {
     };
   }
 
-  /** Poor + near-poor can never exceed the commune's total, in households or persons (decisions.md §3). */
+  /** Poor + near-poor can never exceed the commune's total, in households or persons (docs/RULES.md §3). */
   private async assertTotals(m: EntityManager, round: RoundRow, total: { households: number; householdsSource: string; persons: number; personsSource: string }) {
     if (round.kind === 'regular') return; // a regular round amends a few households of the list
     const c = await this.repo.classTotals(m, round.id);

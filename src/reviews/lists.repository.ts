@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { notLeftBy } from '../households/register-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { run, Sql, sql } from '../common/db/sql';
@@ -79,7 +80,7 @@ export class ListsRepository {
         LEFT JOIN cur ON cur.household_id = h.id
         LEFT JOIN apps ON apps.household_id = h.id
         LEFT JOIN review_result res ON res.round_id = ${f.roundId} AND res.household_id = h.id
-       WHERE h.commune_code = ${f.communeCode} AND (h.status = 'active' OR h.status_date > ${f.date}::date)
+       WHERE h.commune_code = ${f.communeCode} AND ${notLeftBy('h', sql`${f.date}::date`)}
          AND (apps.forms IS NOT NULL OR (${f.periodic}::boolean AND cur.decided_class IN ('poor','near_poor')))
          ${f.village ? sql`AND h.village_code = ${f.village}` : sql.empty}`;
     const [{ total, done }] = await run(this.ds, sql`SELECT count(*)::int AS total, (count(*) FILTER (WHERE "hasResult"))::int AS done FROM (${q}) l`);
@@ -115,5 +116,12 @@ export class ListsRepository {
          FROM review_movement mv JOIN household h ON h.id = mv.household_id
         WHERE ${w} ORDER BY h.code LIMIT ${paging.limit} OFFSET ${paging.offset}`);
     return { items, total };
+  }
+
+  /** The stored movement figures of a decided round (round_aggregate 'movement.*', domain/movement-metrics.ts). */
+  async movementMetrics(roundId: number): Promise<Record<string, number>> {
+    const rows: { metric: string; value: number }[] = await run(this.ds,
+      sql`SELECT metric, value::float8 AS value FROM round_aggregate WHERE round_id = ${roundId} AND metric LIKE 'movement.%'`);
+    return Object.fromEntries(rows.map((r) => [r.metric, r.value]));
   }
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { maskIdNumbers } from '../auth/masking';
 import { ScopeService } from '../auth/scope.service';
 import { DomainError } from '../common/errors/domain-error';
 import { page, Page } from '../common/pagination/page';
-import { MovementTotals, NEAR_POOR_MOVES, POOR_MOVES, reconciliationErrors } from './domain/movement';
+import { movementTotalsFromMetrics } from '../aggregates/domain/movement-metrics';
+import { reconciliationErrors } from './domain/movement';
 import { isFrozen } from './domain/round-state';
 import { assertFound, referenceDate } from './reviews.common';
 import { ListKind, LISTS, ListsRepository } from './lists.repository';
@@ -24,7 +23,6 @@ export type { ListKind } from './lists.repository';
 @Injectable()
 export class ListsService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly rounds: RoundsRepository,
     private readonly repo: ListsRepository,
     private readonly scope: ScopeService,
@@ -73,44 +71,16 @@ export class ListsService {
   }
 
   /**
-   * The movement of one round summed (set-based, through the review_movement_flow view that holds
-   * the persons rule), with the reconciliation checked.
+   * The movement of one round summed: the figures stored with the round's aggregates when it was
+   * decided (AggregatesRepository.insertMovement, the persons rule of review_movement_flow), so
+   * this summary and every report read one computation; with the reconciliation checked.
    */
   async movementSummary(user: AuthUser, roundId: number) {
     const round = await this.round(user, roundId);
     if (!round.hasMovement) {
       return { roundId, hasMovement: false, baseline: isFrozen(round.status), startRoundIds: round.startRoundIds, households: null, persons: null, reconciles: null, problems: [] };
     }
-    const [ends] = await this.ds.query(
-      `SELECT (count(*) FILTER (WHERE start_class = 'poor'))::int AS "poorStart", (count(*) FILTER (WHERE end_class = 'poor'))::int AS "poorEnd",
-              (count(*) FILTER (WHERE start_class = 'near_poor'))::int AS "nearStart", (count(*) FILTER (WHERE end_class = 'near_poor'))::int AS "nearEnd",
-              COALESCE(sum(persons_start) FILTER (WHERE start_class = 'poor'), 0)::int AS "poorStartP",
-              COALESCE(sum(persons_end) FILTER (WHERE end_class = 'poor'), 0)::int AS "poorEndP",
-              COALESCE(sum(persons_start) FILTER (WHERE start_class = 'near_poor'), 0)::int AS "nearStartP",
-              COALESCE(sum(persons_end) FILTER (WHERE end_class = 'near_poor'), 0)::int AS "nearEndP"
-         FROM review_movement WHERE round_id = $1`,
-      [roundId],
-    );
-    const flows: { side: string; move: string; households: number; persons: number }[] = await this.ds.query(
-      `SELECT side, move, sum(households)::int AS households, sum(persons)::int AS persons FROM review_movement_flow WHERE round_id = $1 GROUP BY side, move`,
-      [roundId],
-    );
-    const zero = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
-    const t: MovementTotals = {
-      households: {
-        poor: { start: ends.poorStart, end: ends.poorEnd, movement: zero(POOR_MOVES) as never },
-        nearPoor: { start: ends.nearStart, end: ends.nearEnd, movement: zero(NEAR_POOR_MOVES) as never },
-      },
-      persons: {
-        poor: { start: ends.poorStartP, end: ends.poorEndP, movement: zero(POOR_MOVES) as never },
-        nearPoor: { start: ends.nearStartP, end: ends.nearEndP, movement: zero(NEAR_POOR_MOVES) as never },
-      },
-    };
-    for (const f of flows) {
-      const side = f.side === 'poor' ? 'poor' : 'nearPoor';
-      (t.households[side].movement as Record<string, number>)[f.move] += f.households;
-      (t.persons[side].movement as Record<string, number>)[f.move] += f.persons;
-    }
+    const t = movementTotalsFromMetrics(await this.repo.movementMetrics(roundId));
     const problems = reconciliationErrors(t);
     return { roundId, hasMovement: true, startRoundIds: round.startRoundIds, ...t, reconciles: problems.length === 0, problems };
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { notLeftBy } from '../households/register-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -111,7 +112,7 @@ export class ResultsImportService {
               x.quick_screen AS "quickScreen", x.b1_score AS "b1Score", x.income_per_capita AS income, x.entered_deprivations AS entered,
               x.causes, x.support_needs AS needs, x.farm_average AS "farmAverage"
          FROM household h LEFT JOIN review_result x ON x.household_id = h.id AND x.round_id = $2
-        WHERE h.commune_code = $1 AND (h.status = 'active' OR h.status_date > $3::date)
+        WHERE h.commune_code = $1 AND ${notLeftBy('h', '$3::date')}
           ${round.kind === 'regular' ? `AND h.id IN (SELECT household_id FROM review_application WHERE round_id = $2 AND status <> 'refused')` : ''}
         ORDER BY h.village_code NULLS LAST, h.code`,
       [round.communeCode, roundId, ctx.referenceDate],

@@ -24,7 +24,7 @@ export function assertFound<T>(row: T | undefined, what: string, id: string | nu
   return row;
 }
 
-/** A decided round is frozen: a change needs a new regular round (decisions.md §3). */
+/** A decided round is frozen: a change needs a new regular round (docs/RULES.md §3). */
 export function assertNotFrozen(r: RoundRow): void {
   if (isFrozen(r.status)) {
     throw new DomainError('FROZEN', `Đợt rà soát ${r.id} đã ${r.status}: kết quả đã khóa; muốn thay đổi cần một đợt rà soát thường xuyên mới`, [{ field: 'roundId', message: r.status }]);

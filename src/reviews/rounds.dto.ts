@@ -124,7 +124,7 @@ export class BaselineHouseholdDto {
   @ApiPropertyOptional() @Nfc() @IsOptional() @IsString() @Length(1, 50) certificateNumber?: string;
 }
 
-/** Last year's decided lists as a decided baseline round (decisions.md §3). */
+/** Last year's decided lists as a decided baseline round (docs/RULES.md §3). */
 export class BaselineDto {
   @ApiProperty() @IsString() @Length(1, 16) communeCode: string;
   /** The year of the review that made the list (its list year is year + 1). */

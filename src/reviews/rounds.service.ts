@@ -29,7 +29,7 @@ const dateRule = (field: string, message: string, value?: unknown) =>
   new DomainError('BUSINESS_RULE', `${field}: ${message}`, [{ field, message, ...(value !== undefined ? { value } : {}) }]);
 
 /**
- * Review rounds (decisions.md §3, Decision 24/2021/QĐ-TTg Art. 4–5): creation with the list year
+ * Review rounds (docs/RULES.md §3, Decision 24/2021/QĐ-TTg Art. 4–5): creation with the list year
  * and standard, the steps of the state machine with what each records, complaints and re-checks,
  * and what is overdue. Deciding is in DecisionService.
  */

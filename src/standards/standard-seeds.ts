@@ -1,5 +1,5 @@
 /**
- * The national poverty standards as seed data (decisions.md §1). They are data, not code: an
+ * The national poverty standards as seed data (docs/RULES.md §1). They are data, not code: an
  * administrator edits them through the API; the migration only inserts this first version.
  */
 export interface SeedIndicator { key: string; nameVi: string; nameEn: string; dimension: string }
@@ -27,7 +27,7 @@ const DIMENSIONS_ND07: SeedDimension[] = [
   { key: 'information', nameVi: 'Thông tin', nameEn: 'Information' },
 ];
 
-/** Decree 07/2021/NĐ-CP Art. 3.1.b: 6 dimensions, 12 indicators (domain-research.md §1.3). */
+/** Decree 07/2021/NĐ-CP Art. 3.1.b: 6 dimensions, 12 indicators (docs/LAW.md §1.3). */
 const INDICATORS_ND07: SeedIndicator[] = [
   { key: 'employment', nameVi: 'Việc làm', nameEn: 'Employment', dimension: 'employment' },
   { key: 'dependants', nameVi: 'Người phụ thuộc trong hộ gia đình', nameEn: 'Dependants in the household', dimension: 'employment' },
@@ -53,7 +53,7 @@ export const STANDARD_SEEDS: SeedStandard[] = [
     deprivationCutoff: 3,
     b2PointsPerIndicator: 10,
     provisional: false,
-    // B1 cut-offs 140 / 175: to be confirmed against Circular 07/2021 (decisions.md §2), hence data.
+    // B1 cut-offs 140 / 175: to be confirmed against Circular 07/2021 (docs/RULES.md §2), hence data.
     lines: [
       { areaType: 'rural', incomeLine: 1_500_000, averageUpper: 2_250_000, b1Cutoff: 140 },
       { areaType: 'urban', incomeLine: 2_000_000, averageUpper: 3_000_000, b1Cutoff: 175 },
@@ -70,7 +70,7 @@ export const STANDARD_SEEDS: SeedStandard[] = [
     deprivationCutoff: 3,
     b2PointsPerIndicator: 10,
     // Indicator set from the draft and the National Office's description: confirm against the
-    // decree's Appendix (domain-research.md §2). Average band not published: null.
+    // decree's Appendix (docs/LAW.md §2). Average band not published: null.
     provisional: true,
     lines: [
       { areaType: 'rural', incomeLine: 2_200_000, averageUpper: null, b1Cutoff: null },

@@ -19,9 +19,9 @@ export class StandardListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['national', 'local'] }) @IsOptional() @IsIn(['national', 'local']) kind?: 'national' | 'local';
 }
 
-/** POST /api/standards/classify (api.md "Classification"). */
+/** POST /api/standards/classify (docs/API.md "Classification"). */
 export class ClassifyDto {
-  /** The list year: the standard is chosen by it (decisions.md §1). */
+  /** The list year: the standard is chosen by it (docs/RULES.md §1). */
   @ApiProperty({ example: 2023 }) @IsInt() @Min(2000) @Max(2100) listYear: number;
   @ApiProperty({ enum: ['rural', 'urban'] }) @IsIn(['rural', 'urban']) areaType: 'rural' | 'urban';
   /** Income per person per month, whole VND. */

@@ -17,7 +17,7 @@ export interface ResolvedStandard {
   rules: StandardRules;
 }
 
-/** The classify answer of api.md, plus what the rules used. */
+/** The classify answer of docs/API.md, plus what the rules used. */
 export interface ClassifyResponse {
   standard: string;
   classification: Classification['classification'];
@@ -55,7 +55,7 @@ export function classifyOrThrow(rules: StandardRules, input: ClassifyInput, extr
 }
 
 /**
- * Poverty standards as data (decisions.md §1): national standards chosen by list year, provincial
+ * Poverty standards as data (docs/RULES.md §1): national standards chosen by list year, provincial
  * local standards beside them, edits by administrators (a province officer edits their province's
  * local standard), and the classification endpoint.
  */

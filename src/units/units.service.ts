@@ -20,7 +20,7 @@ export type { UnitDetail } from './domain/unit-types';
 const invalid = (violations: RuleViolation[]) => validationError(violations);
 
 /**
- * The administrative-unit tree (decisions.md §5): reads for every signed-in officer, writes for
+ * The administrative-unit tree (docs/RULES.md §5): reads for every signed-in officer, writes for
  * admins only. A write runs in one transaction: the unit row is locked, the rules of one version
  * are checked (domain/unit-rules.ts), the version is stored, then the tree around it is verified
  * in SQL (the parent valid on every day of the child, the children still inside the unit), and

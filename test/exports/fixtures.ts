@@ -68,7 +68,7 @@ function leaf(f: CommuneFigures): SummaryNode {
   });
 }
 
-/** Fills the derived figures (reduction, rates, points) the way api.md defines them. */
+/** Fills the derived figures (reduction, rates, points) the way docs/API.md defines them. */
 function finish(n: SummaryNode): SummaryNode {
   const hs = n.households.start as number;
   const he = n.households.end;

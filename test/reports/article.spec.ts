@@ -3,7 +3,7 @@ import { recount, stored } from '../utils/aggregate-recount';
 import { createTestApp, TestApp } from '../utils/test-app';
 
 /**
- * The article, reproduced (decisions.md §8; shared/spec/article-chiem-hoa-2023.txt): on the
+ * The article, reproduced (docs/RULES.md §8): on the
  * Chiêm Hóa demo, the district report for 2022 gives 9,776 poor households at the start (31.31 %
  * of 31,223), 8,162 at the end (26.04 % of 31,344), 1,614 fewer, 5.27 points, 121.99 % of a
  * 4.32-point plan ("đạt 122%").

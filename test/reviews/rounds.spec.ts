@@ -32,7 +32,7 @@ describe('review rounds: the state machine, deciding, freezing, scopes (real Pos
   const step = (id: number, path: string, body: Record<string, unknown>, token = commune) => t.http().post(`/api/review-rounds/${id}/${path}`).set(bearer(token)).send(body);
   const get = async (id: number) => (await t.http().get(`/api/review-rounds/${id}`).set(bearer(commune))).body;
 
-  it('derives the list year and the standard from the kind and year (decisions.md §1)', async () => {
+  it('derives the list year and the standard from the kind and year (docs/RULES.md §1)', async () => {
     const p = await create({ year: 2026, kind: 'periodic' });
     expect(p.status).toBe(201);
     expect(p.body).toMatchObject({ listYear: 2027, standard: 'ND351-2025', status: 'draft', opinionRequired: false, allowedActions: ['start'] });

@@ -1,6 +1,8 @@
+import { activeOn } from '../../src/households/register-sql';
 import { afScore, afWeights, isAfPoor } from '../../src/aggregates/domain/alkire-foster';
 import { Metrics } from '../../src/aggregates/domain/metrics';
-import { MovementRow, tallyMovement } from '../../src/aggregates/domain/movement';
+import { movementMetrics } from '../../src/aggregates/domain/movement-metrics';
+import type { MovementRow } from '../../src/reviews/domain/movement';
 import { TestApp } from './test-app';
 
 /**
@@ -15,7 +17,7 @@ export async function recount(t: TestApp, roundId: number): Promise<Metrics> {
     `SELECT key, dimension_key AS dimension FROM poverty_indicator WHERE standard_code = $1 ORDER BY sort_order`, [round.standard_code]);
   const register: { ethnic_minority: boolean; members: number }[] = await t.ds.query(
     `SELECT h.ethnic_minority, (SELECT count(*)::int FROM household_member m WHERE m.household_id = h.id) AS members
-       FROM household h WHERE h.commune_code = $1 AND h.registered_on <= $2 AND (h.status = 'active' OR h.status_date > $2)`,
+       FROM household h WHERE h.commune_code = $1 AND ${activeOn('h', '$2')}`,
     [round.commune_code, round.decision_date]);
   const m: Metrics = {};
   const add = (k: string, v: number) => (m[k] = (m[k] ?? 0) + v);
@@ -58,7 +60,7 @@ export async function recount(t: TestApp, roundId: number): Promise<Metrics> {
     add(`children.${c}.total`, r.snap_children ?? 0); add(`children.${c}.no_insurance`, r.snap_children_no_insurance ?? 0);
     add(`children.${c}.malnourished`, r.snap_children_malnourished ?? 0); add(`children.${c}.out_of_school`, r.snap_children_out_of_school ?? 0);
   }
-  Object.assign(m, tallyMovement(moves.map((x): MovementRow => ({
+  Object.assign(m, movementMetrics(moves.map((x): MovementRow => ({
     startClass: x.start_class, endClass: x.end_class, poorMove: x.poor_move, nearPoorMove: x.near_poor_move, personsStart: x.persons_start, personsEnd: x.persons_end,
   }))));
   const weights = afWeights(indicators);

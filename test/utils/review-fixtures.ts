@@ -36,7 +36,7 @@ export interface MoveSpec {
   pe: number;
 }
 
-/** The movement kinds of a household for the poor and the near-poor table (decisions.md §3). */
+/** The movement kinds of a household for the poor and the near-poor table (docs/RULES.md §3). */
 export function movementKinds(m: Pick<MoveSpec, 'from' | 'to' | 'kind'>): { poor: string | null; nearPoor: string | null } {
   const { from, to, kind } = m;
   if (from === 'poor' && to === 'poor') return { poor: 'stay', nearPoor: null };

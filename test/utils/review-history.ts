@@ -11,7 +11,7 @@ interface Hh { id: number; commune: string; registeredYear: number; leftYear: nu
  * A random but consistent history for the aggregate recount test: `communes` communes of one
  * district, three yearly periodic rounds (2021 a baseline under ND07: no movement; 2022 and 2023
  * with movement), households moving away and in, changing size and class, falling back. The
- * movement is derived the way decisions.md §3 defines it.
+ * movement is derived the way docs/RULES.md §3 defines it.
  */
 export async function randomHistory(fx: ReviewFixtures, opts: { seed: number; district: string; communes: string[]; households: number }): Promise<number[]> {
   const rng = new Rng(opts.seed);

@@ -1,5 +1,5 @@
 /**
- * Alkire–Foster measures (decisions.md §4): a separate lens from the official rate, which also
+ * Alkire–Foster measures (docs/RULES.md §4): a separate lens from the official rate, which also
  * needs low income. Over the reviewed households of a unit, each dimension weighs 1/6 (1/D), split
  * equally among its indicators; a household is multidimensionally poor when its weighted
  * deprivation score is ≥ k = 25 %. H = share of such households, A = their average score,

@@ -1,3 +1,5 @@
+import { NEAR_POOR_ENTRIES, NEAR_POOR_EXITS, NEAR_POOR_MOVES, POOR_ENTRIES, POOR_EXITS, POOR_MOVES } from '../../reviews/domain/movement';
+
 /**
  * The names of the per-round aggregate rows (round_aggregate.metric). A decided round is frozen,
  * so these counts are computed once (AggregatesService.rebuildRound) and reports only sum them.
@@ -11,7 +13,7 @@
  *   farm_average.households | farm_average.persons   recognised farm/forestry/fishery households of average living standard (table 1)
  *   movement.rows                                    movement rows written for the round (0 for a baseline)
  *   movement.<class>.households.<kind>               households per movement kind (tables 2 and 3), and `stay`
- *   movement.<class>.persons.<kind>                  persons per kind, by the persons rule (domain/movement.ts)
+ *   movement.<class>.persons.<kind>                  persons per kind, by the persons rule (reviews/domain/movement.ts personsContribution)
  *   movement.<class>.<unit>.start | .end             what the movement saw at the start and at the end
  *   deprivation.<class>.<indicator> | .total         deprived households per indicator; the sum (tables 4–7)
  *   group.<class>.<unit>.<group>                     target groups (table 8; female head: tables 12/13)
@@ -27,24 +29,15 @@ export const CLASSES = ['poor', 'near_poor'] as const;
 export type ReportClass = (typeof CLASSES)[number];
 export type CountUnit = 'households' | 'persons';
 
-/** Movement kinds of poor households (report table 2), in the column order of the table. */
-export const POOR_MOVES = ['toNearPoor', 'aboveNearPoor', 'otherOut', 'fromNearPoor', 'fellBack', 'newlyPoor', 'otherIn'] as const;
-/** Movement kinds of near-poor households (report table 3). */
-export const NEAR_POOR_MOVES = ['toPoor', 'aboveNearPoor', 'otherOut', 'fromPoor', 'fellBack', 'newlyNearPoor', 'otherIn'] as const;
-export type PoorMove = (typeof POOR_MOVES)[number] | 'stay';
-export type NearPoorMove = (typeof NEAR_POOR_MOVES)[number] | 'stay';
+/** The movement kinds of tables 2 and 3, in column order: the lists of reviews/domain/movement.ts. */
+export { POOR_MOVES, NEAR_POOR_MOVES } from '../../reviews/domain/movement';
+export type { PoorMove, NearPoorMove } from '../../reviews/domain/movement';
 
 export const MOVES: Record<ReportClass, readonly string[]> = { poor: POOR_MOVES, near_poor: NEAR_POOR_MOVES };
 /** Decreases of each class: table 2 columns 2–4, table 3 columns 2–4. */
-export const EXITS: Record<ReportClass, readonly string[]> = {
-  poor: ['toNearPoor', 'aboveNearPoor', 'otherOut'],
-  near_poor: ['toPoor', 'aboveNearPoor', 'otherOut'],
-};
+export const EXITS: Record<ReportClass, readonly string[]> = { poor: POOR_EXITS, near_poor: NEAR_POOR_EXITS };
 /** Increases of each class: table 2 columns 5–8, table 3 columns 5–8. */
-export const ENTRIES: Record<ReportClass, readonly string[]> = {
-  poor: ['fromNearPoor', 'fellBack', 'newlyPoor', 'otherIn'],
-  near_poor: ['fromPoor', 'fellBack', 'newlyNearPoor', 'otherIn'],
-};
+export const ENTRIES: Record<ReportClass, readonly string[]> = { poor: POOR_ENTRIES, near_poor: NEAR_POOR_ENTRIES };
 
 /** Target groups of report table 8 (and the female head of tables 12/13). `other` = none of the first three. */
 export const GROUPS = ['ethnic_minority', 'no_labour', 'meritorious', 'female_head', 'other'] as const;

@@ -29,7 +29,7 @@ export interface ErrorBody {
   details: FieldProblem[];
 }
 
-/** The one error shape of the API (api.md "Errors"). Never leaks a stack trace. */
+/** The one error shape of the API (docs/API.md "Errors"). Never leaks a stack trace. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** ?page=1&pageSize=50 on every list route (api.md "Lists"). */
+/** ?page=1&pageSize=50 on every list route (docs/API.md "Lists"). */
 export class PageQuery {
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)

@@ -1,7 +1,7 @@
 /**
  * The one text-normalisation helper: search, imports and duplicate detection all go through it.
  * Officers type Vietnamese in NFC or NFD, with old ("hóa", "thụy") or new ("hoá", "thuỵ") tone-mark
- * placement; decisions.md §5 treats them as the same.
+ * placement; docs/RULES.md §5 treats them as the same.
  */
 
 // The five Vietnamese tone marks as combining characters (after NFD).

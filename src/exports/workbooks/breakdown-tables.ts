@@ -6,7 +6,7 @@ import { ColumnNode, round2 } from './official-sheet';
 import { ColumnCalc } from './tree-table';
 
 /**
- * Tables 4–13 of the official report (domain-research.md §3.7; report-layouts/4–5): deprivations
+ * Tables 4–13 of the official report (docs/LAW.md §3.7; report-layouts/4–5): deprivations
  * of poor and near-poor households in counts and shares, target groups, ethnicity, causes of
  * poverty, children, and the multidimensional-standard summary.
  */

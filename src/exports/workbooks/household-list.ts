@@ -8,7 +8,7 @@ import { toCellText } from '../../common/excel/safe-cell';
 import { BORDER_ALL, ColumnNode, FONT_NAME, LeafColumn, OfficialSheet, placeName } from './official-sheet';
 
 /**
- * Tables 14/15: DANH SÁCH CHI TIẾT HỘ NGHÈO / HỘ CẬN NGHÈO (domain-research.md §3.7), written
+ * Tables 14/15: DANH SÁCH CHI TIẾT HỘ NGHÈO / HỘ CẬN NGHÈO (docs/LAW.md §3.7), written
  * row by row with exceljs's streaming WorkbookWriter straight into the output (the HTTP
  * response), so a province-sized list never sits in memory: a household row (STT chủ hộ), then
  * one row per member (STT thành viên), communes as bold section rows with their subtotal.
@@ -51,7 +51,7 @@ export const RELATION_VI: Record<string, string> = {
   other: 'Khác',
 };
 
-/** Support needs recorded with Phiếu B (domain-research.md §3.5); an unknown key counts as "Khác". */
+/** Support needs recorded with Phiếu B (docs/LAW.md §3.5); an unknown key counts as "Khác". */
 export const SUPPORT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['health', 'Y tế'],
   ['education', 'Giáo dục'],
@@ -61,7 +61,7 @@ export const SUPPORT_COLUMNS: ReadonlyArray<readonly [string, string]> = [
   ['other', 'Khác'],
 ];
 
-/** How review_movement books a household → the list's split (decisions.md §3). */
+/** How review_movement books a household → the list's split (docs/RULES.md §3). */
 export function listEntry(cls: ListClass, move: string | null): ListEntry | null {
   switch (move) {
     case 'newlyPoor':
@@ -201,7 +201,7 @@ export async function zipBackpressure(ws: Worksheet, closed?: Promise<unknown>):
 export interface HouseholdListMeta {
   unit: ReportUnit;
   cls: ListClass;
-  /** The review year and the list year it produces (decisions.md §1). */
+  /** The review year and the list year it produces (docs/RULES.md §1). */
   year: number;
   listYear: number | null;
   standard: string | null;

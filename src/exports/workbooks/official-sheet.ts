@@ -12,7 +12,7 @@ import { setTextCell } from '../../common/excel/safe-cell';
 
 export const FONT_NAME = 'Times New Roman';
 export const FMT_COUNT = '#,##0';
-/** Rates and shares: percentages shown with 2 decimals (decisions.md §4, §7). */
+/** Rates and shares: percentages shown with 2 decimals (docs/RULES.md §4, §7). */
 export const FMT_RATE = '0.00';
 export const FMT_MONEY = '#,##0';
 
@@ -82,7 +82,7 @@ export function placeName(unitName: string): string {
     .trim();
 }
 
-/** Rounds a percentage for display the way reports do (decisions.md §4): from the exact ratio, 2 decimals. */
+/** Rounds a percentage for display the way reports do (docs/RULES.md §4): from the exact ratio, 2 decimals. */
 export function round2(value: number): number {
   return Math.round((value + Number.EPSILON) * 100) / 100;
 }

@@ -6,8 +6,8 @@ import { ColumnNode, FormulaValue, LeafColumn, OfficialSheet, placeName, round2,
 import { sumFormula } from './tree-table';
 
 /**
- * The progress report of the National Target Program for a unit and year (decisions.md §6;
- * domain-research.md §5.4): per project and sub-project, funds allocated and disbursed by source
+ * The progress report of the National Target Program for a unit and year (docs/RULES.md §6;
+ * docs/LAW.md §5.4): per project and sub-project, funds allocated and disbursed by source
  * and type, the disbursement rate, activities and participants, households supported by group,
  * and how many of them escaped poverty at the next review.
  */

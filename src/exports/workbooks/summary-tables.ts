@@ -6,8 +6,8 @@ import { ColumnNode, LeafColumn, OfficialSheet } from './official-sheet';
 import { ColumnCalc, inconsistent } from './tree-table';
 
 /**
- * Tables 1–3 of the official report (domain-research.md §3.7; report-layouts/1–3) from the
- * summary report of api.md, and a sheet of the reduction against the plan.
+ * Tables 1–3 of the official report (docs/LAW.md §3.7; report-layouts/1–3) from the
+ * summary report of docs/API.md, and a sheet of the reduction against the plan.
  */
 
 export const SHEET_NAMES = {
@@ -195,7 +195,7 @@ export function addTable3(wb: Workbook, r: SummaryReport, opts: WorkbookOptions)
 }
 
 /**
- * The reduction of the year against the plan (decisions.md §4): rates at the start and the end,
+ * The reduction of the year against the plan (docs/RULES.md §4): rates at the start and the end,
  * the reduction in households and in percentage points, the multidimensional rate, and the plan
  * with its % achieved. Not one of the official tables: the figures the district reports in words.
  */

@@ -7,7 +7,7 @@ import { WorkbookOptions } from './common';
 import { addPlanSheet, addTable1, addTable2, addTable3, validateSummary } from './summary-tables';
 
 /**
- * The official report of a unit and year as one workbook: tables 1–13 of domain-research.md §3.7
+ * The official report of a unit and year as one workbook: tables 1–13 of docs/LAW.md §3.7
  * as sheets "1. …" to "13. …", then the reduction against the plan. Pure: figures in, workbook out;
  * throws REPORT_INCONSISTENT rather than write a total that is not the sum of its rows, a rate
  * above 100 % or a movement that does not reconcile.

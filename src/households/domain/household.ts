@@ -24,10 +24,15 @@ export function checkCode(raw: string | number | null | undefined, field = 'code
 /**
  * Whether a household was in the register on a date: registered by then and not yet ended. A
  * household that ends on a date (moved away, merged, split, died out) is no longer counted that
- * day. The same rule in SQL: see ACTIVE_ON in households.repository.ts.
+ * day. The same rule in SQL: `activeOn` in register-sql.ts (agreement: test/households/register-rules.spec.ts).
  */
 export function isActiveOn(h: { registeredOn: string; status: HouseholdStatus; statusDate: string | null }, on: string): boolean {
-  return h.registeredOn <= on && (h.status === 'active' || (h.statusDate !== null && h.statusDate > on));
+  return h.registeredOn <= on && notLeftBy(h, on);
+}
+
+/** Not ended on or before a date, whatever the registration date (SQL: `notLeftBy` in register-sql.ts). */
+export function notLeftBy(h: { status: HouseholdStatus; statusDate: string | null }, on: string): boolean {
+  return h.status === 'active' || (h.statusDate !== null && h.statusDate > on);
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
- * Who a National Target Program project may support (decisions.md §6). Pure: the repository finds
+ * Who a National Target Program project may support (docs/RULES.md §6). Pure: the repository finds
  * the household's classes, this decides.
  *
  * The list of year Y is the periodic review of Y−1 (its decided classes) as amended by the regular
  * reviews of Y decided up to the date of support (Decision 24/2021/QĐ-TTg, Art. 4–5: the autumn
  * review produces next year's list, the monthly regular reviews amend the current one).
  * A household qualifies as poor, near-poor, or recently escaped — poor at a decision, not poor at
- * the next, for 36 months after that decision (decisions.md §3, "hộ mới thoát nghèo") — unless
+ * the next, for 36 months after that decision (docs/RULES.md §3, "hộ mới thoát nghèo") — unless
  * the project's rule (its allowed groups, stored as data) says otherwise.
  */
 import { addMonths, viDate } from './dates';

@@ -17,7 +17,7 @@ export function disbursementRate(allocated: number, disbursed: number): number |
   return allocated > 0 ? (disbursed / allocated) * 100 : null;
 }
 
-/** Rounded to 2 decimals for payloads (decisions.md §4: store exact, round only on display). */
+/** Rounded to 2 decimals for payloads (docs/RULES.md §4: store exact, round only on display). */
 export function round2(value: number | null): number | null {
   return value === null ? null : Math.round(value * 100) / 100;
 }

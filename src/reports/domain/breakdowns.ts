@@ -3,7 +3,7 @@ import { KINH } from '../../households/ethnic-groups';
 import { rate, round } from './rates';
 
 /**
- * The breakdowns of report tables 4–13 (domain-research.md §3.7) for one row, from the summed
+ * The breakdowns of report tables 4–13 (docs/LAW.md §3.7) for one row, from the summed
  * aggregates at the end of the year. Shares are % of the class's households (or children),
  * rounded to 2 decimals here.
  */

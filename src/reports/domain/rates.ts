@@ -1,5 +1,5 @@
 /**
- * Rates and rounding (decisions.md §4): exact counts are kept; a rate is count ÷ total × 100 and
+ * Rates and rounding (docs/RULES.md §4): exact counts are kept; a rate is count ÷ total × 100 and
  * is rounded to 2 decimals only in payloads; a reduction is in percentage points, computed from the
  * unrounded rates and then rounded; % achieved = actual ÷ target × 100.
  */

@@ -101,7 +101,7 @@ export interface Plan {
   unit: PlanUnit;
 }
 
-/** The payload figures of one class (api.md "Summary report"): rates rounded here and only here. */
+/** The payload figures of one class (docs/API.md "Summary report"): rates rounded here and only here. */
 export function classPayload(c: RawClass): ClassFigures {
   const reduction = c.start !== null && c.endWithStart !== null ? c.start - c.endWithStart : null;
   return {
@@ -136,7 +136,7 @@ export interface Inconsistency {
 }
 
 /**
- * The checks every report passes (decisions.md §3, §7): for poor and near-poor, households and
+ * The checks every report passes (docs/RULES.md §3, §7): for poor and near-poor, households and
  * persons, end = start − exits − otherOut + entries + otherIn; poor→near-poor equals
  * near-poor-from-poor and the reverse; poor + near-poor never above the total (no rate above 100 %).
  */

@@ -2,7 +2,7 @@ import { viNumber } from './rates';
 
 /**
  * The report's one-sentence summary in Vietnamese, as officers write it ("đạt 122% kế hoạch"):
- * % achieved rounded to a whole number in sentences, 2 decimals elsewhere (decisions.md §4).
+ * % achieved rounded to a whole number in sentences, 2 decimals elsewhere (docs/RULES.md §4).
  */
 export function summarySentence(s: {
   name: string;

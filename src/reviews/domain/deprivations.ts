@@ -1,5 +1,5 @@
 /**
- * Deprivations that can be read from member data (domain-research.md §1.3, Decree 07/2021/NĐ-CP
+ * Deprivations that can be read from member data (docs/LAW.md §1.3, Decree 07/2021/NĐ-CP
  * Appendix, [M] wording to confirm). Pure: no framework imports.
  *
  * Only member-level indicators can be derived: employment, dependants, nutrition, health
@@ -186,7 +186,7 @@ export function deriveDeprivations(members: readonly MemberFacts[], on: string):
 /**
  * The deprivations a result is classified with: the enumerator's Phiếu B2 ticks when entered
  * (the form is the official record, an unticked box means "not deprived"), else those derived
- * from member data (decisions.md §2: entered ticks win; both are stored).
+ * from member data (docs/RULES.md §2: entered ticks win; both are stored).
  */
 export function effectiveDeprivations(entered: readonly string[] | null | undefined, derived: readonly string[]): string[] {
   return entered == null ? [...derived] : [...entered];

@@ -6,7 +6,7 @@ const f = (startClass: MoveClass, endClass: MoveClass, over: Partial<MovementFac
   startClass, endClass, activeAtEnd: true, registeredAfterStart: false, poorEarlier: false, nearPoorEarlier: false, ...over,
 });
 
-describe('householdMovement: every kind of move (decisions.md §3)', () => {
+describe('householdMovement: every kind of move (docs/RULES.md §3)', () => {
   const cases: [string, MovementFacts, string | null, string | null][] = [
     ['poor → poor: stays', f('poor', 'poor'), 'stay', null],
     ['poor → near-poor: to near-poor / from poor', f('poor', 'near_poor'), 'toNearPoor', 'fromPoor'],

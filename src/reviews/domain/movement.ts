@@ -1,6 +1,6 @@
 /**
- * The yearly movement of poor and near-poor households (decisions.md §3; report tables 2 and 3 of
- * Circular 07/2021, domain-research.md §3.7). Pure: no framework imports. The reviews module
+ * The yearly movement of poor and near-poor households (docs/RULES.md §3; report tables 2 and 3 of
+ * Circular 07/2021, docs/LAW.md §3.7). Pure: no framework imports. The reviews module
  * stores one row per household (review_movement) when a periodic round is decided; the reports
  * module sums them, for persons with `personsContribution`.
  *
@@ -94,7 +94,7 @@ function add<K extends string>(into: Partial<Record<K, number>>, key: K, n: numb
 }
 
 /**
- * The persons one household adds to each movement column (decisions.md §3):
+ * The persons one household adds to each movement column (docs/RULES.md §3):
  * - exits and class transitions count the household's persons at the START (the previous round's
  *   snapshot): toNearPoor / fromPoor, toPoor / fromNearPoor, aboveNearPoor, otherOut;
  * - entries from `none` (fellBack, newly poor or near-poor, otherIn) count the persons at the END;
@@ -169,7 +169,7 @@ export function tallyMovement(rows: readonly MovementRow[]): MovementTotals {
 }
 
 /**
- * The reconciliation every report must satisfy (api.md "Summary report"); returns the broken
+ * The reconciliation every report must satisfy (docs/API.md "Summary report"); returns the broken
  * identities, empty when all hold:
  * poor: end = start − toNearPoor − aboveNearPoor − otherOut + fromNearPoor + fellBack + newlyPoor + otherIn;
  * near-poor likewise; poor.toNearPoor = nearPoor.fromPoor and poor.fromNearPoor = nearPoor.toPoor.

@@ -1,5 +1,5 @@
 /**
- * One household's review result from what was collected (decisions.md §2): the deprivations
+ * One household's review result from what was collected (docs/RULES.md §2): the deprivations
  * (entered Phiếu B2 ticks win over those derived from member data; both kept), the national
  * classification with its explanation, the provincial local classification beside it, and the
  * meeting's override. Pure: no framework imports.
@@ -122,7 +122,7 @@ export function buildResult(ctx: ResultContext, input: ResultInput, members: rea
   };
 }
 
-/** Support needs recorded with Phiếu B (domain-research.md §3.5): keys and Vietnamese names. */
+/** Support needs recorded with Phiếu B (docs/LAW.md §3.5): keys and Vietnamese names. */
 export const SUPPORT_NEEDS: Record<string, string> = {
   health: 'Y tế',
   education: 'Giáo dục',

@@ -1,6 +1,6 @@
 /**
  * The review round's state machine and calendar rules (Decision 24/2021/QĐ-TTg Art. 4–5;
- * decisions.md §1, §3). Pure: no framework imports.
+ * docs/RULES.md §1, §3). Pure: no framework imports.
  *
  *   draft → surveying → meeting → posted → (opinion) → decided → reported
  *
@@ -96,7 +96,7 @@ export function isFrozen(status: RoundStatus): boolean {
 }
 
 /**
- * The list year a round makes (decisions.md §1): a periodic review held in year Y (and a baseline
+ * The list year a round makes (docs/RULES.md §1): a periodic review held in year Y (and a baseline
  * import of its decided list) makes the list of Y+1; a regular review in Y amends the list of Y.
  */
 export function listYearOf(kind: RoundKind, year: number): number {

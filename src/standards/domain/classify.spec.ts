@@ -19,7 +19,7 @@ const D0: string[] = [];
 const D2 = ['healthInsurance', 'water'];
 const D3 = ['healthInsurance', 'housingArea', 'water'];
 
-describe('classify: the income line and the deprivation cut-off (decisions.md §2)', () => {
+describe('classify: the income line and the deprivation cut-off (docs/RULES.md §2)', () => {
   const cases: [string, StandardRules, ClassifyInput, PovertyClass][] = [
     // rural ND07: line 1,500,000, average band to 2,250,000
     ['rural, income exactly on the line, exactly 3 deprivations → poor', ND07, { areaType: 'rural', incomePerCapita: 1_500_000, deprivations: D3 }, 'poor'],

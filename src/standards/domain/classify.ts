@@ -1,5 +1,5 @@
 /**
- * Classification of a household under a poverty standard (decisions.md §2; Decree 07/2021/NĐ-CP
+ * Classification of a household under a poverty standard (docs/RULES.md §2; Decree 07/2021/NĐ-CP
  * Art. 3, Decree 351/2025/NĐ-CP; Circular 07/2021/TT-BLĐTBXH for the Phiếu B1/B2 scores).
  * Pure: no framework imports, no I/O. The standard arrives as data (it lives in tables).
  *
@@ -126,7 +126,7 @@ function compile(rules: StandardRules): Compiled {
 
 /**
  * Checks the indicator keys against the standard's set and returns them deduplicated in the
- * standard's order. An unknown key is refused naming it (api.md: 400 naming the indicator).
+ * standard's order. An unknown key is refused naming it (docs/API.md: 400 naming the indicator).
  */
 export function normaliseDeprivations(rules: StandardRules, keys: readonly string[] | null | undefined): string[] {
   if (!keys || keys.length === 0) return [];

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../common/errors/field-problem';
 /**
- * The rules of the administrative-unit tree (decisions.md §5, domain-research.md §6), as pure
+ * The rules of the administrative-unit tree (docs/RULES.md §5, docs/LAW.md §6), as pure
  * functions: which kinds a level has, which level a parent must be on a date, and when a commune
  * is rural or urban. The database checks (overlap, cycles, the parent's validity) live in the
  * repository; everything here needs only the values of one version.

@@ -1,9 +1,11 @@
-import { MovementRow, tallyMovement } from './movement';
+import type { MovementRow } from '../../reviews/domain/movement';
+import { movementMetrics, movementTotalsFromMetrics } from './movement-metrics';
+import { reconciliationErrors } from '../../reviews/domain/movement';
 
 const row = (s: MovementRow['startClass'], e: MovementRow['endClass'], poorMove: string | null, nearPoorMove: string | null, ps: number, pe: number): MovementRow =>
-  ({ startClass: s, endClass: e, poorMove, nearPoorMove, personsStart: ps, personsEnd: pe });
+  ({ startClass: s, endClass: e, poorMove, nearPoorMove, personsStart: ps, personsEnd: pe }) as MovementRow;
 
-describe('tallyMovement: the persons rule of tables 2 and 3', () => {
+describe('movementMetrics: tables 2 and 3 as stored metrics (the persons rule of personsContribution)', () => {
   it.each([
     // [case, rows, metric, expected]
     ['a poor household escaping above near-poor counts its start persons', [row('poor', 'none', 'aboveNearPoor', null, 5, 4)], 'movement.poor.persons.aboveNearPoor', 5],
@@ -17,7 +19,7 @@ describe('tallyMovement: the persons rule of tables 2 and 3', () => {
     ['near-poor → poor that shrank: other out of the poor', [row('near_poor', 'poor', 'fromNearPoor', 'toPoor', 5, 3)], 'movement.poor.persons.otherOut', 2],
     ['households are counted once per kind', [row('poor', 'none', 'aboveNearPoor', null, 1, 1), row('poor', 'none', 'aboveNearPoor', null, 2, 2)], 'movement.poor.households.aboveNearPoor', 2],
   ])('%s', (_, rows, name, expected) => {
-    expect(tallyMovement(rows as MovementRow[])[name as string]).toBe(expected);
+    expect(movementMetrics(rows as MovementRow[])[name as string]).toBe(expected);
   });
 
   it('always reconciles persons: end = start − exits − otherOut + entries + otherIn', () => {
@@ -29,7 +31,7 @@ describe('tallyMovement: the persons rule of tables 2 and 3', () => {
       row('near_poor', 'near_poor', null, 'stay', 6, 5), row('near_poor', 'none', null, 'aboveNearPoor', 2, 2),
       row('none', 'near_poor', null, 'newlyNearPoor', 0, 3),
     ];
-    const m = tallyMovement(rows);
+    const m = movementMetrics(rows);
     const k = (c: string, kind: string) => m[`movement.${c}.persons.${kind}`];
     expect(k('poor', 'end')).toBe(k('poor', 'start') - k('poor', 'toNearPoor') - k('poor', 'aboveNearPoor') - k('poor', 'otherOut')
       + k('poor', 'fromNearPoor') + k('poor', 'fellBack') + k('poor', 'newlyPoor') + k('poor', 'otherIn'));
@@ -37,5 +39,19 @@ describe('tallyMovement: the persons rule of tables 2 and 3', () => {
       + k('near_poor', 'fromPoor') + k('near_poor', 'fellBack') + k('near_poor', 'newlyNearPoor') + k('near_poor', 'otherIn'));
     expect(k('poor', 'toNearPoor')).toBe(k('near_poor', 'fromPoor'));
     expect(k('poor', 'fromNearPoor')).toBe(k('near_poor', 'toPoor'));
+  });
+});
+
+describe('movementTotalsFromMetrics: the stored metrics read back', () => {
+  it('gives the totals movementMetrics stored, and they reconcile', () => {
+    const rows = [
+      row('poor', 'poor', 'stay', null, 4, 6), row('poor', 'near_poor', 'toNearPoor', 'fromPoor', 5, 3),
+      row('near_poor', 'poor', 'fromNearPoor', 'toPoor', 3, 4), row('none', 'poor', 'newlyPoor', null, 0, 2),
+      row('near_poor', 'none', null, 'aboveNearPoor', 2, 2),
+    ];
+    const t = movementTotalsFromMetrics(movementMetrics(rows));
+    expect(t.households.poor).toEqual({ start: 2, end: 3, movement: { toNearPoor: 1, aboveNearPoor: 0, otherOut: 0, fromNearPoor: 1, fellBack: 0, newlyPoor: 1, otherIn: 0 } });
+    expect(t.persons.poor.start).toBe(9);
+    expect(reconciliationErrors(t)).toEqual([]);
   });
 });
