@@ -1,3 +1,4 @@
+import { round } from '../../reports/domain/rates';
 import type { Alignment, Borders, Cell, Font, Workbook, Worksheet } from 'exceljs';
 import { setTextCell } from '../../common/excel/safe-cell';
 
@@ -84,7 +85,7 @@ export function placeName(unitName: string): string {
 
 /** Rounds a percentage for display the way reports do (docs/RULES.md §4): from the exact ratio, 2 decimals. */
 export function round2(value: number): number {
-  return Math.round((value + Number.EPSILON) * 100) / 100;
+  return round(value, 2)!;
 }
 
 export class OfficialSheet {

@@ -1,3 +1,5 @@
+import { round } from '../../reports/domain/rates';
+
 /**
  * Funds of a project in a unit and year: totals, the disbursement rate and the over-spend rule.
  * Pure (the repository sums the effective entries, this judges them).
@@ -19,7 +21,7 @@ export function disbursementRate(allocated: number, disbursed: number): number |
 
 /** Rounded to 2 decimals for payloads (docs/RULES.md §4: store exact, round only on display). */
 export function round2(value: number | null): number | null {
-  return value === null ? null : Math.round(value * 100) / 100;
+  return round(value, 2);
 }
 
 /** One bucket (a project node with its sub-projects, a source and a type) before and after a write. */

@@ -1,3 +1,5 @@
+import { ageOn as memberAgeOn } from '../../households/domain/member';
+
 /**
  * Deprivations that can be read from member data (docs/LAW.md §1.3, Decree 07/2021/NĐ-CP
  * Appendix, [M] wording to confirm). Pure: no framework imports.
@@ -45,13 +47,7 @@ export interface DerivedDeprivations {
  * that calendar year (the convention of the household registers that record birth years only).
  */
 export function ageOn(m: Pick<MemberFacts, 'birthYear' | 'birthDate'>, on: string): number {
-  const year = Number(on.slice(0, 4));
-  if (m.birthDate) {
-    const md = on.slice(5, 10);
-    const bmd = m.birthDate.slice(5, 10);
-    return year - Number(m.birthDate.slice(0, 4)) - (md < bmd ? 1 : 0);
-  }
-  return year - m.birthYear;
+  return memberAgeOn(m.birthDate, m.birthYear, on);
 }
 
 /**

@@ -1,3 +1,7 @@
+import { AREA_TYPES, type AreaType } from '../../units/domain/unit-rules';
+
+/** Rural or urban: the unit's area type decides the income lines (units/domain/unit-rules.ts). */
+export { AREA_TYPES, type AreaType };
 /**
  * Classification of a household under a poverty standard (docs/RULES.md §2; Decree 07/2021/NĐ-CP
  * Art. 3, Decree 351/2025/NĐ-CP; Circular 07/2021/TT-BLĐTBXH for the Phiếu B1/B2 scores).
@@ -15,13 +19,11 @@
  * only tells the average band from `above`.
  */
 
-export type AreaType = 'rural' | 'urban';
 export type PovertyClass = 'poor' | 'near_poor' | 'average' | 'above';
 export type QuickScreen = 'screened_out' | 'passed';
 export type IncomeBasis = 'b1' | 'income' | 'quick_screen';
 
 export const POVERTY_CLASSES: readonly PovertyClass[] = ['poor', 'near_poor', 'average', 'above'];
-export const AREA_TYPES: readonly AreaType[] = ['rural', 'urban'];
 
 export interface StandardLine {
   /** income poverty line, VND per person per month */
