@@ -108,8 +108,6 @@ export class ReportsRepository {
        atom0 AS (SELECT round_id, below AS child FROM chain WHERE code = $1),
        -- where the start of the year comes from: the previous year's rounds of the commune and of
        -- the communes that merged into it between those rounds and this one
-       -- where the start of the year comes from: the previous year's rounds of the commune and of
-       -- the communes that merged into it between those rounds and this one
        cand AS (
          SELECT a.round_id AS atom, r.year, r.standard_code, r.commune_code::text AS code, 'self'::text AS kind, NULL::date AS eff
            FROM atom0 a JOIN review_round r ON r.id = a.round_id

@@ -27,9 +27,15 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<TestCluster> {
+/** The folder of the PostgreSQL binaries the tests use (PG_BIN, else Debian's postgresql-15…17). */
+export function pgBinDir(): string {
   const bin = process.env.PG_BIN ?? BIN_DIRS.find((d) => existsSync(join(d, 'initdb')));
   if (!bin) throw new Error(`PostgreSQL server binaries not found in ${BIN_DIRS.join(', ')} (apt-get install postgresql-15)`);
+  return bin;
+}
+
+export async function startCluster(): Promise<TestCluster> {
+  const bin = pgBinDir();
   const root = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'rshn-pg-'));
   chmodSync(dir, 0o755);
