@@ -10,6 +10,8 @@ import {
   SplitOffDto, StatusChangeDto, TemplateQuery, UpdateHouseholdDto, UpdateMemberDto,
 } from './households.dto';
 import { HouseholdsImportService } from './households-import.service';
+import { HouseholdLifecycleService } from './household-lifecycle.service';
+import { HouseholdMembersService } from './household-members.service';
 import { HouseholdsService } from './households.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -18,7 +20,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiBearerAuth()
 @Controller('households')
 export class HouseholdsController {
-  constructor(private readonly households: HouseholdsService, private readonly importer: HouseholdsImportService) {}
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly lifecycle: HouseholdLifecycleService,
+    private readonly members: HouseholdMembersService,
+    private readonly importer: HouseholdsImportService,
+  ) {}
 
   /** Households in the caller's area, filtered, sorted and paged. ID numbers are masked for district and province officers. */
   @Get()
@@ -75,18 +82,18 @@ export class HouseholdsController {
   @Post(':id/status')
   @HttpCode(200)
   changeStatus(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: StatusChangeDto) {
-    return this.households.changeStatus(user, id, dto);
+    return this.lifecycle.changeStatus(user, id, dto);
   }
 
   /** Part of the members leave to form a new household (tách hộ); answers the new household. */
   @Post(':id/split-off')
   splitOff(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: SplitOffDto) {
-    return this.households.splitOff(user, id, dto);
+    return this.lifecycle.splitOff(user, id, dto);
   }
 
   @Post(':id/members')
   addMember(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: number, @Body() dto: AddMemberDto) {
-    return this.households.addMember(user, id, dto);
+    return this.members.addMember(user, id, dto);
   }
 
   @Patch(':id/members/:memberId')
@@ -96,7 +103,7 @@ export class HouseholdsController {
     @Param('memberId', ParseIdPipe) memberId: number,
     @Body() dto: UpdateMemberDto,
   ) {
-    return this.households.updateMember(user, id, memberId, dto);
+    return this.members.updateMember(user, id, memberId, dto);
   }
 
   @Delete(':id/members/:memberId')
@@ -106,7 +113,7 @@ export class HouseholdsController {
     @Param('memberId', ParseIdPipe) memberId: number,
     @Query() q: RemoveMemberQuery,
   ) {
-    return this.households.removeMember(user, id, memberId, q);
+    return this.members.removeMember(user, id, memberId, q);
   }
 }
 

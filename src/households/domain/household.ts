@@ -98,3 +98,19 @@ export function checkSplitPlan(
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The registration date of a household: a real date, not in the future, not before 1945. */
+export function checkRegisteredOn(date: string, today: string, field = 'registeredOn'): Problem | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return { field, message: 'Ngày không hợp lệ', value: date };
+  if (date > today) return { field, message: 'Ngày đăng ký ở tương lai', value: date };
+  if (date < '1945-01-01') return { field, message: 'Ngày đăng ký quá xa', value: date };
+  return undefined;
+}
+
+/** An override of "no labour capacity" needs its reason. */
+export function checkOverride(override: boolean | null | undefined, reason: string | null | undefined): Problem | undefined {
+  if (override !== null && override !== undefined && !(reason && cleanText(reason))) {
+    return { field: 'noLabourOverrideReason', message: 'Ghi lý do khi điều chỉnh "không có khả năng lao động"' };
+  }
+  return undefined;
+}
