@@ -1,4 +1,5 @@
 import type { Worksheet } from 'exceljs';
+import { writeHouseholds } from '../utils/register-writer';
 import type { AuthUser } from '../../src/auth/auth-user';
 import { demoVillages } from '../../src/demo/seed-units';
 import type { BreakdownReport, ProgramProgressReport, SummaryReport } from '../../src/exports/report-inputs';
@@ -180,12 +181,11 @@ describe('Excel exports (real PostgreSQL, real auth, scopes and audit)', () => {
          VALUES ('02305', 2022, 'periodic', 2023, 'ND07-2021', 'decided', '1/QĐ', '2022-12-09') RETURNING id`,
       );
       const n = LIST_PAGE_SIZE + 300;
-      await t.ds.query(
-        `INSERT INTO household (code, commune_code, village_code, head_name, head_sex, head_birth_year, head_ethnicity, search_text, name_key)
-         SELECT 'TH-' || g, '02305', '02305-0' || (1 + g % 3), 'Chủ hộ ' || g, 'male', 1970, '02', 'x', 'x' FROM generate_series(1, $1::int) g`, [n]);
-      await t.ds.query(
-        `INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, sort_order, name_key)
-         SELECT id, 'Con ' || id, 'female', 2010, 'child', '02', 1, 'x' FROM household WHERE commune_code = '02305'`);
+      await writeHouseholds(t.ds, Array.from({ length: n }, (_, k) => ({
+        code: `TH-${k + 1}`, communeCode: '02305', villageCode: `02305-0${1 + ((k + 1) % 3)}`,
+        head: { fullName: `Chủ hộ ${k + 1}`, birthYear: 1970, ethnicity: '02' },
+        members: [{ fullName: `Con ${k + 1}`, sex: 'female' as const, birthYear: 2010, relation: 'child' as const }],
+      })));
       await t.ds.query(
         `INSERT INTO review_result (round_id, household_id, standard_code, area_type, b1_score, computed_class, decided_class, explanation, snap_village_code)
          SELECT $1, id, 'ND07-2021', 'rural', 100, 'poor', 'poor', 'x', village_code FROM household WHERE commune_code = '02305'`, [rr.id]);

@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
-import { matchKey } from '../../src/common/text/vietnamese';
 import { seedDemoUnits } from '../../src/demo/seed-units';
+import type { Relation } from '../../src/households/domain/vocabulary';
+import { writeHousehold } from '../utils/register-writer';
 
 /**
- * Review data written with SQL straight into the tables (the households and reviews services
- * are built in parallel): two communes of Chiêm Hóa, a decided baseline round 2021 and a decided
+ * Review data for the list exports, written with SQL so every figure of the lists is stated here
+ * (households through the one fixture writer, register-writer.ts): two communes of Chiêm Hóa, a decided baseline round 2021 and a decided
  * periodic round 2022 in Xã Phúc Sơn, and one in Thị trấn Vĩnh Lộc.
  */
 export interface ListFixture {
@@ -29,20 +30,13 @@ export async function seedListFixture(ds: DataSource): Promise<ListFixture> {
     return r.id as number;
   };
   const household = async (commune: string, code: string, village: string, head: Member, members: Member[], extra: { meritorious?: boolean; idNumber?: string } = {}) => {
-    const [h] = await ds.query(
-      `INSERT INTO household (code, commune_code, village_code, head_name, head_sex, head_birth_year, head_ethnicity, head_id_number,
-                              meritorious, search_text, name_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text, $10::text) RETURNING id`,
-      [code, commune, village, head.name, head.sex, head.year, head.ethnicity, extra.idNumber ?? null, extra.meritorious ?? false, matchKey(head.name)],
-    );
-    for (const [i, m] of [{ ...head, relation: 'head', id: extra.idNumber }, ...members].entries()) {
-      await ds.query(
-        `INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, id_number, sort_order, name_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [h.id, m.name, m.sex, m.year, m.relation, m.ethnicity, m.id ?? null, i, matchKey(m.name)],
-      );
-    }
-    return h.id as number;
+    return writeHousehold(ds, {
+      code, communeCode: commune, villageCode: village, meritorious: extra.meritorious ?? false,
+      head: { fullName: head.name, sex: head.sex, birthYear: head.year, ethnicity: head.ethnicity, idNumber: extra.idNumber ?? null },
+      members: [{ ...head, relation: 'head', id: extra.idNumber }, ...members].map((m) => ({
+        fullName: m.name, sex: m.sex, birthYear: m.year, relation: m.relation as Relation, ethnicity: m.ethnicity, idNumber: m.id ?? null,
+      })),
+    });
   };
   const result = async (roundId: number, householdId: number, cls: string, snap: { village: string; persons: number; ethnicity: string; sex: string; meritorious?: boolean; noLabour?: boolean }, extra: { needs?: string[]; cert?: string } = {}) => {
     await ds.query(

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { matchKey } from '../../src/common/text/vietnamese';
+import type { HouseholdStatus } from '../../src/households/domain/vocabulary';
+import { writeHousehold } from '../utils/register-writer';
 
 /**
  * Small fixtures for the program tests. Units, households and review rounds/results are written
@@ -39,12 +41,10 @@ let seq = 0;
 export async function addHousehold(ds: DataSource, commune: string, opts: { status?: string; statusDate?: string } = {}): Promise<number> {
   seq++;
   const name = `Hộ Thử ${seq}`;
-  const [{ id }] = await ds.query(
-    `INSERT INTO household (code, commune_code, head_name, head_sex, head_birth_year, head_ethnicity, search_text, name_key, status, status_date)
-     VALUES ($1, $2, $3, 'male', 1980, '02', $4, $5, $6, $7) RETURNING id`,
-    [`HT${String(seq).padStart(4, '0')}`, commune, name, name.toLowerCase(), matchKey(name), opts.status ?? 'active', opts.statusDate ?? null],
-  );
-  return id;
+  return writeHousehold(ds, {
+    code: `HT${String(seq).padStart(4, '0')}`, communeCode: commune, status: (opts.status ?? 'active') as HouseholdStatus,
+    statusDate: opts.statusDate ?? null, head: { fullName: name, sex: 'male', birthYear: 1980, ethnicity: '02' },
+  });
 }
 
 export type Cls = 'poor' | 'near_poor' | 'average' | 'above';

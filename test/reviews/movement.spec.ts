@@ -1,5 +1,6 @@
 import { seedDemoUnits } from '../../src/demo/seed-units';
 import { MovementRow, personsContribution } from '../../src/reviews/domain/movement';
+import { writeMembers } from '../utils/register-writer';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { addHousehold, bearer, FAMILY, RURAL, runRound, setStatus } from '../utils/reviews';
 
@@ -60,7 +61,7 @@ describe('movement on a hand-made history (real PostgreSQL)', () => {
     ids.I = await addHousehold(t.ds, { commune: C, code: 'MV-I', registeredOn: '2022-03-01', splitFromId: ids.A, members: FAMILY.slice(0, 2) });
     ids.H = await addHousehold(t.ds, { commune: C, code: 'MV-H' });
     ids.J = await addHousehold(t.ds, { commune: C, code: 'MV-J', registeredOn: '2022-04-01', members: FAMILY.slice(0, 3) });
-    await t.ds.query(`INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, name_key) VALUES ($1, 'Bé Nông Thị Na', 'female', 2022, 'child', '02', 'be')`, [ids.L]);
+    await writeMembers(t.ds, ids.L, [{ fullName: 'Bé Nông Thị Na', sex: 'female', birthYear: 2022, relation: 'child' }]);
     await t.ds.query(`DELETE FROM household_member WHERE household_id = $1 AND relation <> 'head' AND birth_year = 2013`, [ids.M]);
     for (const y of [2022, 2023, 2024] as const) {
       const r = await runRound(t, token, { commune: C, year: y }, (id) => putAll(y, id));

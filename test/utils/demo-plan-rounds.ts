@@ -3,6 +3,7 @@ import { AggregatesService } from '../../src/aggregates/aggregates.service';
 import { demoPlan, REVIEW_DECISION_DATE } from '../../src/demo/demo-plan';
 import { seedDemoUnits } from '../../src/demo/seed-units';
 import { seedDemoPlans } from '../../src/plans/demo-plans';
+import { writeHouseholds } from './register-writer';
 import type { TestApp } from './test-app';
 
 /**
@@ -19,11 +20,9 @@ export async function seedDemoPlanRounds(t: Pick<TestApp, 'ds' | 'app'>): Promis
     const P = Math.max(c.poor[2021], c.poor[2022]);
     const N = Math.max(c.nearPoor[2021], c.nearPoor[2022]);
     // households 1..P follow the poor track, P+1..P+N the near-poor track, 4 persons each
-    await ds.query(
-      `INSERT INTO household (code, commune_code, head_name, head_sex, head_birth_year, head_ethnicity, search_text, name_key)
-       SELECT $1 || '-' || i, $1, 'Hộ ' || i, 'male', 1970, '02', 'ho ' || i, 'ho ' || i FROM generate_series(1, $2::int) i`,
-      [c.code, P + N],
-    );
+    await writeHouseholds(ds, Array.from({ length: P + N }, (_, k) => ({
+      code: `${c.code}-${k + 1}`, communeCode: c.code, head: { fullName: `Hộ ${k + 1}`, birthYear: 1970, ethnicity: '02' },
+    })));
     for (const year of [2021, 2022] as const) {
       const [{ id }] = await ds.query(
         `INSERT INTO review_round (commune_code, year, kind, list_year, standard_code, status, total_households, total_persons, decision_number, decision_date)

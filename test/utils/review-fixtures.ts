@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AggregatesService } from '../../src/aggregates/aggregates.service';
 import { matchKey } from '../../src/common/text/vietnamese';
+import type { HouseholdStatus, Relation } from '../../src/households/domain/vocabulary';
+import { writeHousehold } from './register-writer';
 
 /**
  * SQL fixtures for the reports: units, households, decided review rounds, their results (with
@@ -78,21 +80,15 @@ export class ReviewFixtures {
     status?: string; statusDate?: string; members?: number } = {}): Promise<number> {
     const n = ++this.households;
     const name = `Chủ hộ ${n}`;
-    const [{ id }] = await this.ds.query(
-      `INSERT INTO household (code, commune_code, head_name, head_sex, head_birth_year, head_ethnicity, status, status_date, registered_on, meritorious, search_text, name_key)
-       VALUES ($1, $2, $3, $4, 1970, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [`H${String(n).padStart(5, '0')}`, commune, name, opts.femaleHead ? 'female' : 'male', opts.ethnicity ?? '01', opts.status ?? 'active',
-        opts.statusDate ?? null, opts.registeredOn ?? '2020-01-01', opts.meritorious ?? false, name.toLowerCase(), matchKey(name)],
-    );
-    if (opts.members) {
-      await this.ds.query(
-        `INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, name_key)
-         SELECT $1, 'Thành viên ' || i, 'male', 1990, CASE WHEN i = 1 THEN 'head' ELSE 'child' END, $2, 'thanh vien ' || i
-           FROM generate_series(1, $3::int) i`,
-        [id, opts.ethnicity ?? '01', opts.members],
-      );
-    }
-    return id;
+    const ethnicity = opts.ethnicity ?? '01';
+    return writeHousehold(this.ds, {
+      code: `H${String(n).padStart(5, '0')}`, communeCode: commune, status: (opts.status ?? 'active') as HouseholdStatus,
+      statusDate: opts.statusDate ?? null, registeredOn: opts.registeredOn ?? '2020-01-01', meritorious: opts.meritorious ?? false,
+      head: { fullName: name, sex: opts.femaleHead ? 'female' : 'male', birthYear: 1970, ethnicity },
+      members: Array.from({ length: opts.members ?? 0 }, (_, i) => ({
+        fullName: `Thành viên ${i + 1}`, sex: 'male' as const, birthYear: 1990, relation: (i === 0 ? 'head' : 'child') as Relation, ethnicity,
+      })),
+    });
   }
 
   /** Several households at once: returns their ids. */

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { foldText, matchKey } from '../../src/common/text/vietnamese';
+import type { EducationLevel, Employment, Relation } from '../../src/households/domain/vocabulary';
+import { writeHousehold } from './register-writer';
 import type { TestApp } from './test-app';
 
 /**
- * A minimal household register for the reviews tests. The households module is built on another
- * branch; until it is merged these rows are written by SQL (the columns of migration
- * 1700000001000-Households), the smallest register the review rules need.
+ * The smallest register the review rules need, written through the one fixture writer
+ * (register-writer.ts: the service's bulk writer), with the members each rule looks at.
  */
 export interface MemberSpec {
   name?: string;
@@ -46,26 +46,19 @@ export const FAMILY: MemberSpec[] = [
 
 export async function addHousehold(ds: DataSource, h: HouseholdSpec): Promise<number> {
   const headName = h.headName ?? `Nông Văn ${h.code}`;
-  const [{ id }] = await ds.query(
-    `INSERT INTO household (code, commune_code, village_code, head_name, head_sex, head_birth_year, head_ethnicity, status, status_date,
-                            registered_on, meritorious, split_from_id, search_text, name_key)
-     VALUES ($1, $2, $3, $4, $5, 1980, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-    [h.code, h.commune, h.village ?? null, headName, h.headSex ?? 'male', h.ethnicity ?? '02', h.status ?? 'active', h.statusDate ?? null,
-      h.registeredOn ?? '2020-01-01', h.meritorious ?? false, h.splitFromId ?? null, foldText(`${headName} ${h.code}`), matchKey(headName)],
-  );
-  const members = h.members ?? FAMILY;
-  for (const [i, m] of members.entries()) {
-    const name = m.name ?? (i === 0 ? headName : `Thành viên ${i} ${h.code}`);
-    await ds.query(
-      `INSERT INTO household_member (household_id, full_name, sex, birth_year, relation, ethnicity, id_number, health_insurance, in_school,
-                                     education_level, labour_capacity, employment, malnourished, sort_order, name_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [id, name, m.sex ?? 'male', m.birthYear, i === 0 ? 'head' : m.relation ?? 'child', h.ethnicity ?? '02', m.idNumber ?? null,
-        m.healthInsurance ?? true, m.inSchool ?? null, m.educationLevel ?? null, m.labourCapacity ?? true, m.employment ?? null,
-        m.malnourished ?? null, i, matchKey(name)],
-    );
-  }
-  return id;
+  const ethnicity = h.ethnicity ?? '02';
+  const members = (h.members ?? FAMILY).map((m, i) => ({
+    fullName: m.name ?? (i === 0 ? headName : `Thành viên ${i} ${h.code}`), sex: m.sex ?? 'male', birthYear: m.birthYear,
+    relation: (i === 0 ? 'head' : m.relation ?? 'child') as Relation, ethnicity, idNumber: m.idNumber ?? null,
+    healthInsurance: m.healthInsurance ?? true, inSchool: m.inSchool ?? null, educationLevel: (m.educationLevel ?? null) as EducationLevel | null,
+    labourCapacity: m.labourCapacity ?? true, employment: (m.employment ?? null) as Employment | null, malnourished: m.malnourished ?? null,
+  }));
+  return writeHousehold(ds, {
+    code: h.code, communeCode: h.commune, villageCode: h.village ?? null, registeredOn: h.registeredOn ?? '2020-01-01',
+    meritorious: h.meritorious ?? false, status: h.status ?? 'active', statusDate: h.statusDate ?? null, splitFromId: h.splitFromId ?? null,
+    head: { fullName: headName, sex: h.headSex ?? 'male', birthYear: 1980, ethnicity },
+    members,
+  });
 }
 
 export async function setStatus(ds: DataSource, id: number, status: string, date: string): Promise<void> {
