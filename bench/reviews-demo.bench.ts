@@ -1,5 +1,5 @@
 import { seedDemoUnits } from '../src/demo/seed-units';
-import { ReviewsDemoService } from '../src/reviews/demo/reviews-demo.service';
+import { ReviewsDemoService } from '../src/demo/reviews-demo.service';
 import { seedDemoRegister } from './fixtures/demo-register';
 import { embeddedApp, measure } from './harness';
 

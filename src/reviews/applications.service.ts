@@ -65,7 +65,7 @@ export class ApplicationsService {
     return null;
   }
 
-  async create(user: AuthUser, dto: CreateApplicationDto, opts: { isDemo?: boolean } = {}) {
+  async create(user: AuthUser, dto: CreateApplicationDto) {
     if (dto.filedOn > todayVn()) throw new DomainError('VALIDATION_FAILED', 'filedOn: ngày nộp đơn ở tương lai', [{ field: 'filedOn', message: 'ở tương lai' }]);
     return this.ds.transaction(async (m) => {
       const h = await this.repo.household(m, dto.householdId);
@@ -84,7 +84,7 @@ export class ApplicationsService {
       const roundId = await this.roundFor(m, h.communeCode, dto.form, dto.filedOn, dto.roundId);
       const id = await this.repo.insert(m, {
         householdId: h.id, communeCode: h.communeCode, form: dto.form, filedOn: dto.filedOn, channel: dto.channel ?? null, roundId,
-        isDemo: opts.isDemo ?? false, createdBy: user.username,
+        isDemo: false, createdBy: user.username,
       });
       const created = await this.find(id, m);
       await this.audit.record(m, user, { action: 'create', entity: 'review_application', entityId: id, unitCode: h.communeCode, newValue: created });

@@ -167,7 +167,7 @@ export class DecisionService {
    * A new deployment's start: last year's decided lists (poor and near-poor households with their
    * class) become a decided baseline round. The class is a fact of decision X, not computed.
    */
-  async importBaseline(user: AuthUser, dto: BaselineDto, opts: { isDemo?: boolean } = {}) {
+  async importBaseline(user: AuthUser, dto: BaselineDto) {
     return this.ds.transaction(async (m) => {
       await this.scope.assertWrite(user, 'register', [dto.communeCode], m);
       if (dto.decisionDate > todayVn()) throw new DomainError('BUSINESS_RULE', 'decisionDate: không được ở tương lai', [{ field: 'decisionDate', message: 'ở tương lai' }]);
@@ -205,7 +205,7 @@ export class DecisionService {
       const id = await this.rounds.insert({
         communeCode: dto.communeCode, year: dto.year, kind: 'baseline', month: null, listYear, standardCode: standard.code, status: 'decided',
         startedOn: null, decideBy: null, totalHouseholds: dto.totalHouseholds ?? null, totalPersons: dto.totalPersons ?? null,
-        opinionRequired: false, opinionBy: null, note: `Danh sách nhập làm mốc đầu kỳ theo Quyết định số ${dto.decisionNumber}`, isDemo: opts.isDemo ?? false,
+        opinionRequired: false, opinionBy: null, note: `Danh sách nhập làm mốc đầu kỳ theo Quyết định số ${dto.decisionNumber}`, isDemo: false,
         createdBy: user.username, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate,
       }, m);
       const explanation = (cls: 'poor' | 'near_poor') =>
@@ -217,7 +217,7 @@ export class DecisionService {
                                     certificate_number, is_demo, updated_by)
          SELECT $1, t.id, $2, $3, 'imported', NULL, t.cls, t.explanation, t.cert, $4, $5
            FROM jsonb_to_recordset($6::jsonb) AS t(id int, cls varchar, explanation text, cert varchar)`,
-        [id, standard.code, commune.areaType, opts.isDemo ?? false, user.username,
+        [id, standard.code, commune.areaType, false, user.username,
           JSON.stringify(rows.map((r) => ({ id: r.id, cls: r.cls, explanation: explanation(r.cls), cert: r.cert })))],
       );
       const round = (await this.rounds.find(id, m))!;

@@ -7,7 +7,6 @@ import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
 import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
-import { ReviewsDemoService } from './demo/reviews-demo.service';
 import { ResultsController } from './results.controller';
 import { ResultsImportService } from './results-import.service';
 import { ResultsRepository } from './results.repository';
@@ -21,8 +20,8 @@ import { RoundsService } from './rounds.service';
   controllers: [RoundsController, ResultsController, ApplicationsController],
   providers: [
     RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
-    ListsRepository, ListsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
+    ListsRepository, ListsService, ApplicationsRepository, ApplicationsService,
   ],
-  exports: [RoundsService, ResultsService, DecisionService, ApplicationsService, ReviewsDemoService],
+  exports: [RoundsService, ResultsService, DecisionService, DecisionRepository, ApplicationsService],
 })
 export class ReviewsModule {}

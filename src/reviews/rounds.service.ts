@@ -44,7 +44,7 @@ export class RoundsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(user: AuthUser, dto: CreateRoundDto, opts: { isDemo?: boolean } = {}) {
+  async create(user: AuthUser, dto: CreateRoundDto) {
     if (dto.kind === 'regular' && !dto.month) throw new DomainError('VALIDATION_FAILED', 'month: bắt buộc với đợt rà soát thường xuyên', [{ field: 'month', message: 'bắt buộc với đợt rà soát thường xuyên' }]);
     if (dto.kind !== 'regular' && dto.month) throw new DomainError('VALIDATION_FAILED', 'month: chỉ đợt rà soát thường xuyên có tháng', [{ field: 'month', message: 'chỉ dùng cho đợt rà soát thường xuyên' }]);
     return this.ds.transaction(async (m) => {
@@ -65,7 +65,7 @@ export class RoundsService {
         communeCode: dto.communeCode, year: dto.year, kind: dto.kind, month: dto.month ?? null, listYear, standardCode: standard.code,
         status: 'draft', startedOn: null, decideBy: regular?.decideBy ?? null, totalHouseholds: dto.totalHouseholds ?? null,
         totalPersons: dto.totalPersons ?? null, opinionRequired, opinionBy: dto.opinionBy ?? (opinionRequired ? 'Chủ tịch UBND cấp huyện' : null),
-        note: dto.note ?? null, isDemo: opts.isDemo ?? false, createdBy: user.username,
+        note: dto.note ?? null, isDemo: false, createdBy: user.username,
       }, m);
       await this.repo.addEvent(id, null, 'draft', user.username, { listYear, standard: standard.code }, m);
       const attached = await this.attachPendingApplications(m, id, dto.communeCode, dto.kind, dto.year, dto.month ?? null);

@@ -1,5 +1,5 @@
 import { seedDemoUnits } from '../../src/demo/seed-units';
-import { ARTICLE_ACTIVITY, seedProgramBeneficiaries, seedProgramDemo } from '../../src/program/program-demo';
+import { ARTICLE_ACTIVITY, seedProgramBeneficiaries, seedProgramDemo } from '../../src/demo/program-demo';
 import { createTestApp, TestApp } from '../utils/test-app';
 import { addHousehold, addRound, bearer } from './fixtures';
 

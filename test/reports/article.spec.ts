@@ -42,4 +42,11 @@ describe('the article on the Chiêm Hóa demo', () => {
     expect(rounds.length).toBeGreaterThanOrEqual(26 * 3);
     for (const { id } of rounds) expect({ round: id, metrics: await stored(t, id) }).toEqual({ round: id, metrics: await recount(t, id) });
   });
+
+  it('marks every row the demo wrote as demo, though the services it wrote through take no demo flag', async () => {
+    for (const table of ['admin_unit', 'household', 'review_round', 'review_result', 'review_application', 'reduction_plan', 'program_activity', 'program_beneficiary']) {
+      const [{ all, demo }] = await t.ds.query(`SELECT count(*)::int AS all, (count(*) FILTER (WHERE is_demo))::int AS demo FROM ${table}`);
+      expect({ table, all: all > 0, demo }).toEqual({ table, all: true, demo: all });
+    }
+  });
 });

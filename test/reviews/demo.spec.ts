@@ -1,7 +1,7 @@
 import { seedDemoRegister } from '../../bench/fixtures/demo-register';
 import { DEMO_YEARS, demoPlan, DISTRICT_TOTALS } from '../../src/demo/demo-plan';
 import { seedDemoUnits } from '../../src/demo/seed-units';
-import { ReviewsDemoService } from '../../src/reviews/demo/reviews-demo.service';
+import { ReviewsDemoService } from '../../src/demo/reviews-demo.service';
 import { classify } from '../../src/standards/domain/classify';
 import { rulesOf, StandardsRepository } from '../../src/standards/standards.repository';
 import { createTestApp, TestApp } from '../utils/test-app';

@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { AggregatesService } from '../../src/aggregates/aggregates.service';
 import { demoPlan, REVIEW_DECISION_DATE } from '../../src/demo/demo-plan';
 import { seedDemoUnits } from '../../src/demo/seed-units';
-import { seedDemoPlans } from '../../src/plans/demo-plans';
+import { seedDemoPlans } from '../../src/demo/demo-plans';
+import { PlansService } from '../../src/plans/plans.service';
 import { writeHouseholds } from './register-writer';
 import type { TestApp } from './test-app';
 
@@ -57,5 +58,5 @@ export async function seedDemoPlanRounds(t: Pick<TestApp, 'ds' | 'app'>): Promis
     }
   }
   await t.app.get(AggregatesService).rebuildAll();
-  await ds.transaction((m) => seedDemoPlans(m));
+  await seedDemoPlans(t.app.get(PlansService));
 }

@@ -1,10 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Rng } from '../demo/rng';
-import { BeneficiariesRepository } from './beneficiaries.repository';
-import { decideEligibility } from './domain/eligibility';
-import { FundSource, FundType } from './domain/funds';
-import { ProgramRepository } from './program.repository';
-import { ProjectKind } from './program-seeds';
+import { Rng } from './rng';
+import { BeneficiariesRepository } from '../program/beneficiaries.repository';
+import { decideEligibility } from '../program/domain/eligibility';
+import { FundSource, FundType } from '../program/domain/funds';
+import { ProgramRepository } from '../program/program.repository';
+import { ProjectKind } from '../program/program-seeds';
 
 /**
  * The National Target Program part of the Chiêm Hóa demo (src/demo): the article's training

@@ -1,18 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SYSTEM_USER } from '../../auth/auth-user';
-import { COMMUNES } from '../../demo/chiem-hoa';
-import { DEMO_YEARS, DemoYear, demoPlan, REVIEW_DECISION_DATE } from '../../demo/demo-plan';
-import { Rng } from '../../demo/rng';
-import type { StandardRules } from '../../standards/domain/classify';
-import { StandardsService } from '../../standards/standards.service';
-import { ApplicationsService } from '../applications.service';
-import { DecisionRepository } from '../decision.repository';
-import { DecisionService } from '../decision.service';
-import { addDays, isWorkingDay, postingEndDate, regularRoundDates } from '../domain/round-state';
-import { BulkResultRow, ResultsService } from '../results.service';
-import { RoundsService } from '../rounds.service';
+import { SYSTEM_USER } from '../auth/auth-user';
+import { COMMUNES } from './chiem-hoa';
+import { DEMO_YEARS, DemoYear, demoPlan, REVIEW_DECISION_DATE } from './demo-plan';
+import { Rng } from './rng';
+import type { StandardRules } from '../standards/domain/classify';
+import { StandardsService } from '../standards/standards.service';
+import { ApplicationsService } from '../reviews/applications.service';
+import { DecisionRepository } from '../reviews/decision.repository';
+import { DecisionService } from '../reviews/decision.service';
+import { addDays, isWorkingDay, postingEndDate, regularRoundDates } from '../reviews/domain/round-state';
+import { BulkResultRow, ResultsService } from '../reviews/results.service';
+import { RoundsService } from '../reviews/rounds.service';
 
 /** How often each indicator is deprived among poor households of a northern mountain district (demo weights). */
 const INDICATOR_WEIGHTS: Record<string, number> = {
@@ -203,7 +203,7 @@ export class ReviewsDemoService {
     }
     const register = await this.timed('register totals', () => this.decisionRepo.registerTotals(this.ds.manager, commune, D));
     const u = SYSTEM_USER;
-    let round = await this.timed('create', () => this.rounds.create(u, { communeCode: commune, year: y, kind: 'periodic', totalHouseholds: target.households, totalPersons: register.persons }, { isDemo: true }));
+    let round = await this.timed('create', () => this.rounds.create(u, { communeCode: commune, year: y, kind: 'periodic', totalHouseholds: target.households, totalPersons: register.persons }));
     const id = round.id;
     const rng = new Rng(y * 100 + index);
     const start = `${y}-09-${String(5 + (index % 10)).padStart(2, '0')}`;
@@ -260,10 +260,10 @@ export class ReviewsDemoService {
       const entering = hh.filter((h) => ok(h) && h.cls[prev] === 'none' && h.cls[y] === 'poor').slice(0, 2);
       const refused = hh.find((h) => ok(h) && h.cls[prev] === 'none' && h.cls[y] === 'none' && !escaping.includes(h));
       if (!escaping.length && !entering.length) continue;
-      for (const h of escaping) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau04', filedOn, channel: 'direct' }, { isDemo: true });
-      for (const h of entering) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau01', filedOn, channel: i % 2 ? 'online' : 'direct' }, { isDemo: true });
+      for (const h of escaping) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau04', filedOn, channel: 'direct' });
+      for (const h of entering) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau01', filedOn, channel: i % 2 ? 'online' : 'direct' });
       applications += escaping.length + entering.length;
-      let round = await this.rounds.create(SYSTEM_USER, { communeCode: c.code, year: y, kind: 'regular', month }, { isDemo: true });
+      let round = await this.rounds.create(SYSTEM_USER, { communeCode: c.code, year: y, kind: 'regular', month });
       const id = round.id;
       round = await this.rounds.start(SYSTEM_USER, id, { version: round.version, date: startsOn });
       const rng = new Rng(y * 1000 + i);
@@ -282,7 +282,7 @@ export class ReviewsDemoService {
       await this.rounds.report(SYSTEM_USER, id, { version: decided.version });
       rounds++;
       if (refused) {
-        const a = await this.applications.create(SYSTEM_USER, { householdId: refused.id, form: 'mau01', filedOn: addDays(decisionDate, 3), channel: 'post' }, { isDemo: true }) as unknown as { id: number; version: number };
+        const a = await this.applications.create(SYSTEM_USER, { householdId: refused.id, form: 'mau01', filedOn: addDays(decisionDate, 3), channel: 'post' }) as unknown as { id: number; version: number };
         await this.applications.update(SYSTEM_USER, a.id, { version: a.version, status: 'refused', answer: 'Qua rà soát, hộ có điểm B1 trên ngưỡng: không thuộc diện hộ nghèo, hộ cận nghèo.' });
         applications++;
       }
@@ -299,12 +299,12 @@ export class ReviewsDemoService {
       const hh = (byCommune.get(c.code) ?? []).filter((h) => h.status === 'active' && h.cls[2023] === 'none').slice(0, 2);
       if (!hh.length) continue;
       if (i === 2 || i === 11) {
-        for (const h of hh) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau01', filedOn: '2024-02-05', channel: 'direct' }, { isDemo: true });
-        const round = await this.rounds.create(SYSTEM_USER, { communeCode: c.code, year: 2024, kind: 'regular', month: 2 }, { isDemo: true });
+        for (const h of hh) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau01', filedOn: '2024-02-05', channel: 'direct' });
+        const round = await this.rounds.create(SYSTEM_USER, { communeCode: c.code, year: 2024, kind: 'regular', month: 2 });
         await this.rounds.start(SYSTEM_USER, round.id, { version: round.version, date: '2024-02-15' });
         rounds++;
       } else {
-        for (const h of hh) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau01', filedOn: '2024-03-04', channel: 'online' }, { isDemo: true });
+        for (const h of hh) await this.applications.create(SYSTEM_USER, { householdId: h.id, form: 'mau01', filedOn: '2024-03-04', channel: 'online' });
       }
       applications += hh.length;
     }
