@@ -16,7 +16,7 @@ export function idNumberConflict(owners: IdNumberOwner[], field: string): Domain
   const o = owners[0];
   return new DomainError(
     'DUPLICATE',
-    `ID number ${o.idNumber} already belongs to a member of active household ${o.householdCode} (#${o.householdId}, commune ${o.communeCode})`,
+    `Số CCCD ${o.idNumber} đã có trong hộ ${o.householdCode} (#${o.householdId}, xã ${o.communeCode}) đang cư trú`,
     owners.map((x) => ({
       field,
       message: `Số CCCD ${x.idNumber} đã có trong hộ ${x.householdCode} (#${x.householdId}, xã ${x.communeCode}) đang cư trú`,

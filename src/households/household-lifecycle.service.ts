@@ -36,7 +36,7 @@ export class HouseholdLifecycleService {
       const h = await this.writes.loadForWrite(user, id, dto.version, m, { active: false });
       const problems = checkStatusChange(h, dto, today);
       if (problems.length) {
-        if (h.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', `Household ${h.code} is already ${h.status}`, problems.map((p) => ({ ...p })));
+        if (h.status !== 'active') throw new DomainError('ILLEGAL_TRANSITION', `Hộ ${h.code} đã ở trạng thái ${h.status}`, problems.map((p) => ({ ...p })));
         throw validationError(problems);
       }
       const reason = cleanText(dto.reason);

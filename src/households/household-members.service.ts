@@ -108,7 +108,7 @@ export class HouseholdMembersService {
       const current = members.find((x) => x.id === memberId);
       if (!current) throw notFound('thành viên', `${memberId} of household ${id}`);
       if (current.relation === 'head') {
-        throw new DomainError('BUSINESS_RULE', 'The head cannot be removed: make another member head first (PATCH headMemberId)', [
+        throw new DomainError('BUSINESS_RULE', 'Không xoá được chủ hộ: chọn chủ hộ mới trước (PATCH headMemberId)', [
           { field: 'memberId', message: 'Không xoá được chủ hộ: chọn chủ hộ mới trước', value: memberId },
         ]);
       }

@@ -87,7 +87,7 @@ export class HouseholdWrites {
   async assertCommune(code: string, field: string, m: EntityManager): Promise<void> {
     const level = await this.repo.unitLevel(code, m);
     if (level !== 'commune') {
-      throw new DomainError('VALIDATION_FAILED', `${field}: ${code} is not a commune`, [
+      throw new DomainError('VALIDATION_FAILED', `${field}: ${code} không phải đơn vị cấp xã`, [
         { field, message: level ? `${code} là đơn vị cấp ${level}, không phải cấp xã` : `Không có đơn vị mã ${code}`, value: code },
       ]);
     }
@@ -118,7 +118,7 @@ export class HouseholdWrites {
   async assertCodeFree(communeCode: string, code: string, field: string, m: EntityManager, excludeId?: number): Promise<void> {
     const [owner] = await this.repo.codeOwners(communeCode, [code], m, excludeId);
     if (owner) {
-      throw new DomainError('DUPLICATE', `Household code ${code} is already used in commune ${communeCode} by household #${owner.id}`, [
+      throw new DomainError('DUPLICATE', `Mã hộ ${code} đã được dùng cho hộ #${owner.id} trong xã ${communeCode}`, [
         { field, message: `Mã hộ ${code} đã được dùng cho hộ #${owner.id} trong xã ${communeCode}`, value: code, householdId: owner.id, householdCode: owner.code, communeCode },
       ]);
     }
@@ -162,7 +162,7 @@ export class HouseholdWrites {
     await this.scope.assertWrite(user, 'register', [h.communeCode], m);
     if (version !== undefined && h.version !== version) throw versionConflict('Hộ', id, version, h.version);
     if ((opts.active ?? true) && h.status !== 'active') {
-      throw new DomainError('BUSINESS_RULE', `Household ${h.code} is no longer in the register (${h.status} on ${h.statusDate})`, [
+      throw new DomainError('BUSINESS_RULE', `Hộ ${h.code} đã ra khỏi danh sách (${h.status}, ${h.statusDate}); không sửa được`, [
         { field: 'status', message: `Hộ đã ra khỏi danh sách (${h.status}, ${h.statusDate}); không sửa được`, value: h.status },
       ]);
     }

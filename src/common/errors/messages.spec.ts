@@ -12,7 +12,7 @@ const LEFT: Record<string, number> = {
   'src/exports/workbooks/program-progress.ts': 2,
   'src/exports/workbooks/summary-tables.ts': 1,
   'src/exports/workbooks/tree-table.ts': 2,
-  'src/households/households.service.ts': 7,
+  'src/households/households.service.ts': 1,
   'src/reports/reports.service.ts': 4,
 };
 
