@@ -10,22 +10,10 @@ import { Button, Card, Flex, Form, Input, InputNumber, Modal, Radio, Select, Tab
 import { useMemo, useState } from 'react';
 import { listPlans, putPlan, type Plan, type PlanInput } from '../../api/plans';
 import { PLAN_UNIT_LABEL } from '../../api/reports';
-import { latestVersions, listUnits } from '../../api/units';
 import { useApiMutation } from '../../app/errors';
 import { useCurrentUser } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../format';
-import { thisYear, useReportParams, yearOptions } from './useReportParams';
-
-/** The officer's unit and the units directly below it (where plans are assigned). */
-export function useScopeUnits(root: string | null) {
-  return useQuery({
-    queryKey: ['units', 'scope', root],
-    enabled: !!root,
-    staleTime: 10 * 60_000,
-    queryFn: async () => latestVersions((await listUnits({ parent: root!, pageSize: 1000 })).items).filter((u) => u.level !== 'village'),
-    select: (units) => units.map((u) => ({ value: u.code, label: u.name })),
-  });
-}
+import { thisYear, useReportParams, useScopeUnits, yearOptions } from './useReportParams';
 
 interface FormValues { unitCode: string; year: number; target: number; unit: 'points' | 'households'; note?: string }
 

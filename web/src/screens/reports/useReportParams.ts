@@ -75,3 +75,15 @@ export function useAncestors(root: string | null, unit: string | null, year: num
     },
   });
 }
+
+/** The officer's unit and the units directly below it (where plans are assigned). */
+export function useScopeUnits(root: string | null) {
+  return useQuery({
+    queryKey: ['units', 'scope', root],
+    enabled: !!root,
+    staleTime: 10 * 60_000,
+    queryFn: async () => latestVersions((await listUnits({ parent: root!, pageSize: 1000 })).items).filter((u) => u.level !== 'village'),
+    select: (units) => units.map((u) => ({ value: u.code, label: u.name })),
+  });
+}
+
