@@ -3,7 +3,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../api/client';
 import { listHouseholds } from '../../api/households';
 import {
   ACTIVITY_KIND_LABEL, checkEligibility, createActivity, createBeneficiary, createFundEntry, FUND_KIND_LABEL, SOURCE_OPTIONS, SUPPORT_TYPE_LABEL,
@@ -138,8 +137,7 @@ export function BeneficiaryForm({ unit, year, onClose }: { unit: string; year: n
     form,
     success: 'Đã ghi nhận hộ được hỗ trợ',
     onSuccess: () => { invalidate(); onClose(); },
-    // the refusal stays in the form, in the service's Vietnamese words
-    onError: (err) => { if (err instanceof ApiError && err.code === 'NOT_ELIGIBLE') setVerdict({ eligible: false, reason: err.message }); },
+    // a refusal (422 NOT_ELIGIBLE) names householdId: the service's Vietnamese reason shows under the household field
   });
   const check = async () => {
     const v = await form.validateFields(['householdId', 'projectCode', 'date']);

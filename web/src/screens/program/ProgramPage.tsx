@@ -23,17 +23,22 @@ import { useProjectOptions } from './useProgram';
 
 const PAGE = 20;
 
+/** Tree rows without an expand button on nodes that have no sub-projects. */
+function prune<T extends { subProjects: T[] }>(nodes: T[] | undefined): T[] | undefined {
+  return nodes?.map((n) => ({ ...n, subProjects: n.subProjects.length ? prune(n.subProjects)! : (undefined as unknown as T[]) }));
+}
+
 function ProjectsTab({ unit, year }: { unit: string; year: number }) {
   const q = useQuery({ queryKey: ['program', 'progress', unit, year], queryFn: () => getProgress({ unit, year }) });
   const p = q.data?.programs[0];
   const columns: TableProps<ProgressNode>['columns'] = [
-    { title: 'Dự án', key: 'label', width: 230, render: (_, n) => <Link to={`/chuong-trinh/du-an/${encodeURIComponent(n.code)}?unit=${unit}&year=${year}`}>{n.label}</Link> },
+    { title: 'Dự án', key: 'label', width: 150, render: (_, n) => <Link to={`/chuong-trinh/du-an/${encodeURIComponent(n.code)}?unit=${unit}&year=${year}`}>{n.label}</Link> },
     { title: 'Nội dung', dataIndex: 'name' },
-    { title: 'Áp dụng', key: 'applicable', width: 150, render: (_, n) => (n.applicable ? <Tag color="green">Áp dụng</Tag> : <Tag title={n.notApplicableReason ?? undefined}>Không áp dụng</Tag>) },
-    { title: 'Vốn giao', key: 'a', align: 'right', width: 150, render: (_, n) => formatMoney(n.funds.allocated) },
-    { title: 'Giải ngân', key: 'd', align: 'right', width: 150, render: (_, n) => formatMoney(n.funds.disbursed) },
-    { title: 'Tỷ lệ giải ngân', key: 'r', align: 'right', width: 110, render: (_, n) => formatRate(n.funds.rate) },
-    { title: 'Hộ được hỗ trợ', key: 'h', align: 'right', width: 110, render: (_, n) => formatInt(n.households.total) },
+    { title: 'Áp dụng', key: 'applicable', width: 120, render: (_, n) => (n.applicable ? <Tag color="green">Áp dụng</Tag> : <Tag title={n.notApplicableReason ?? undefined}>Không áp dụng</Tag>) },
+    { title: 'Vốn giao', key: 'a', align: 'right', width: 140, render: (_, n) => formatMoney(n.funds.allocated) },
+    { title: 'Giải ngân', key: 'd', align: 'right', width: 140, render: (_, n) => formatMoney(n.funds.disbursed) },
+    { title: 'Tỷ lệ giải ngân', key: 'r', align: 'right', width: 95, render: (_, n) => formatRate(n.funds.rate) },
+    { title: 'Hộ được hỗ trợ', key: 'h', align: 'right', width: 90, render: (_, n) => formatInt(n.households.total) },
   ];
   return (
     <>
@@ -55,7 +60,7 @@ function ProjectsTab({ unit, year }: { unit: string; year: number }) {
         bordered
         loading={q.isLoading}
         rowKey="code"
-        dataSource={p?.projects}
+        dataSource={prune(p?.projects)}
         columns={columns}
         pagination={false}
         scroll={{ x: 1100 }}
@@ -81,12 +86,12 @@ function FundsTab({ unit, year, canWrite }: { unit: string; year: number; canWri
         loading={totals.isLoading}
         rowKey="code"
         pagination={false}
-        dataSource={p?.projects}
+        dataSource={prune(p?.projects)}
         expandable={{ childrenColumnName: 'subProjects' }}
         scroll={{ x: 1000 }}
         title={() => <Typography.Text strong>Kinh phí theo dự án — năm {year}</Typography.Text>}
         columns={[
-          { title: 'Dự án', dataIndex: 'label', width: 200 },
+          { title: 'Dự án', dataIndex: 'label', width: 150 },
           { title: 'Nội dung', dataIndex: 'name' },
           { title: 'Kế hoạch vốn giao', key: 'a', align: 'right', width: 160, render: (_, n) => formatMoney(n.funds.allocated) },
           { title: 'Đã giải ngân', key: 'd', align: 'right', width: 160, render: (_, n) => formatMoney(n.funds.disbursed) },

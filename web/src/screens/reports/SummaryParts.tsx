@@ -91,7 +91,7 @@ export function ChildTable({ r, onOpen }: { r: SummaryReport; onOpen?: (row: Sum
       title: 'Đơn vị',
       key: 'unit',
       fixed: 'left',
-      width: 190,
+      width: 160,
       render: (_, row) =>
         onOpen && row.unit.level !== 'village' ? (
           <Typography.Link onClick={() => onOpen(row)}>{row.unit.name}</Typography.Link>
@@ -99,23 +99,23 @@ export function ChildTable({ r, onOpen }: { r: SummaryReport; onOpen?: (row: Sum
           row.unit.name
         ),
     },
-    { title: 'Tình trạng', key: 'status', width: 150, render: (_, row) => <Tag color={STATUS_COLOR[row.status]}>{STATUS_LABEL[row.status]}</Tag> },
-    { title: 'Tổng số hộ', key: 'households', align: 'right', width: 100, render: (_, row) => formatInt(row.households.end) },
+    { title: 'Tình trạng', key: 'status', width: 100, render: (_, row) => <Tag color={STATUS_COLOR[row.status]}>{STATUS_LABEL[row.status]}</Tag> },
+    { title: 'Tổng số hộ', key: 'households', align: 'right', width: 85, render: (_, row) => formatInt(row.households.end) },
     {
       title: 'Hộ nghèo',
       children: [
-        { title: 'Đầu năm', key: 'ps', align: 'right', width: 90, render: (_, row) => formatInt(row.poor.start) },
-        { title: 'Cuối năm', key: 'pe', align: 'right', width: 90, render: (_, row) => formatInt(row.poor.end) },
-        { title: 'Tỷ lệ đầu năm', key: 'prs', align: 'right', width: 100, render: (_, row) => formatRate(row.poor.rateStart) },
-        { title: 'Tỷ lệ cuối năm', key: 'pre', align: 'right', width: 100, render: (_, row) => formatRate(row.poor.rateEnd) },
-        { title: 'Giảm (điểm %)', key: 'pts', align: 'right', width: 100, render: (_, row) => formatNumber(row.poor.reductionPoints) },
+        { title: 'Đầu năm', key: 'ps', align: 'right', width: 75, render: (_, row) => formatInt(row.poor.start) },
+        { title: 'Cuối năm', key: 'pe', align: 'right', width: 75, render: (_, row) => formatInt(row.poor.end) },
+        { title: 'Tỷ lệ đầu năm', key: 'prs', align: 'right', width: 85, render: (_, row) => formatRate(row.poor.rateStart) },
+        { title: 'Tỷ lệ cuối năm', key: 'pre', align: 'right', width: 85, render: (_, row) => formatRate(row.poor.rateEnd) },
+        { title: 'Giảm (điểm %)', key: 'pts', align: 'right', width: 80, render: (_, row) => formatNumber(row.poor.reductionPoints) },
       ],
     },
     {
       title: 'Hộ cận nghèo',
       children: [
-        { title: 'Cuối năm', key: 'ne', align: 'right', width: 90, render: (_, row) => formatInt(row.nearPoor.end) },
-        { title: 'Tỷ lệ', key: 'nre', align: 'right', width: 90, render: (_, row) => formatRate(row.nearPoor.rateEnd) },
+        { title: 'Cuối năm', key: 'ne', align: 'right', width: 75, render: (_, row) => formatInt(row.nearPoor.end) },
+        { title: 'Tỷ lệ', key: 'nre', align: 'right', width: 75, render: (_, row) => formatRate(row.nearPoor.rateEnd) },
       ],
     },
     {
@@ -125,10 +125,10 @@ export function ChildTable({ r, onOpen }: { r: SummaryReport; onOpen?: (row: Sum
           title: 'Chỉ tiêu giảm',
           key: 'plan',
           align: 'right',
-          width: 110,
+          width: 95,
           render: (_, row) => (row.plan ? `${formatNumber(row.plan.target)} ${PLAN_UNIT_LABEL[row.plan.unit]}` : EMPTY),
         },
-        { title: 'Đạt', key: 'achieved', align: 'right', width: 80, render: (_, row) => formatRate(row.plan?.achievedPercent, 0) },
+        { title: 'Đạt', key: 'achieved', align: 'right', width: 60, render: (_, row) => formatRate(row.plan?.achievedPercent, 0) },
       ],
     },
   ];
@@ -142,7 +142,7 @@ export function ChildTable({ r, onOpen }: { r: SummaryReport; onOpen?: (row: Sum
       columns={columns}
       dataSource={r.children}
       pagination={false}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1050 }}
       locale={{ emptyText: 'Không có đơn vị cấp dưới' }}
       onRow={(row) => ({ onDoubleClick: () => onOpen?.(row) })}
       summary={() => (
