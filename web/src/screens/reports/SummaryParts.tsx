@@ -4,18 +4,10 @@ import {
   MOVE_OUT, NEAR_POOR_MOVE_LABEL, NEAR_POOR_MOVES, PLAN_UNIT_LABEL, POOR_MOVE_LABEL, POOR_MOVES, STATUS_COLOR, STATUS_LABEL,
   type ClassFigures, type SummaryReport, type SummaryRow,
 } from '../../api/reports';
-import { EMPTY, formatCount, formatInt, formatNumber, formatPoints, formatRate } from '../../format';
+import { EMPTY, formatCount, formatCountChange, formatInt, formatNumber, formatPoints, formatPointsChange, formatRate } from '../../format';
 
-/** "giảm 5,27 điểm %" / "tăng 0,86 điểm %". */
-export function pointsChange(v: number | null | undefined): string {
-  if (v === null || v === undefined) return EMPTY;
-  return v >= 0 ? `giảm ${formatPoints(v)}` : `tăng ${formatPoints(-v)}`;
-}
-/** "giảm 1.614 hộ" / "tăng 282 hộ". */
-export function countChange(v: number | null | undefined, noun = 'hộ'): string {
-  if (v === null || v === undefined) return EMPTY;
-  return v >= 0 ? `giảm ${formatCount(v, noun)}` : `tăng ${formatCount(-v, noun)}`;
-}
+export const pointsChange = formatPointsChange;
+export const countChange = (v: number | null | undefined, noun = 'hộ') => formatCountChange(v, noun);
 const arrow = (a: string, b: string) => (a === EMPTY ? b : `${a} → ${b}`);
 export const planText = (p: SummaryRow['plan']) =>
   p ? `giảm ${p.unit === 'points' ? formatPoints(p.target) : formatCount(p.target, 'hộ')}` : 'Chưa giao kế hoạch';
@@ -54,7 +46,7 @@ export function SummaryCards({ r }: { r: SummaryReport }) {
           title="Kết quả so với kế hoạch giao"
           testId="plan-achieved"
           value={achieved === null || achieved === undefined ? EMPTY : `đạt ${formatRate(achieved, 0)} kế hoạch`}
-          note={`Kế hoạch: ${planText(r.plan)}`}
+          note={r.plan ? `Kế hoạch: ${planText(r.plan)}` : planText(null)}
         />
       </Col>
       <Col xs={24} sm={12} xl={6}>
