@@ -38,15 +38,16 @@ describe('dashboard and program (e2e)', () => {
     await page.getByRole('tab', { name: 'Phân tích (biểu 4–13, Alkire–Foster)' }).click();
     await page.getByText('Nhà tiêu hợp vệ sinh').first().waitFor();
     await page.getByRole('tab', { name: 'Alkire–Foster', exact: true }).click();
-    await page.getByText('M0 = H × A').waitFor();
+    await page.getByText('M0 = H × A', { exact: true }).waitFor();
     await page.getByTestId('summary-table').scrollIntoViewIfNeeded();
 
     // drill down into a commune, then back up with the breadcrumb
     await page.getByTestId('summary-table').getByText('Thị trấn Vĩnh Lộc').click();
-    await expect(page.getByTestId('poor-count').innerText()).resolves.toBe('77 → 65');
     await page.getByText('Xã là cấp thấp nhất').waitFor();
+    await expect(page.getByTestId('poor-count').innerText()).resolves.toBe('77 → 65');
     await screenshot(page, 'dashboard-commune');
     await page.getByRole('navigation', { name: 'Đơn vị đang xem' }).getByText('Huyện Chiêm Hóa').click();
+    await page.getByTestId('summary-table').getByText('Thị trấn Vĩnh Lộc').waitFor();
     await expect(page.getByTestId('poor-count').innerText()).resolves.toBe('9.776 → 8.162');
   });
 
@@ -58,6 +59,7 @@ describe('dashboard and program (e2e)', () => {
     await page.getByTestId('summary-table').getByText('Huyện Chiêm Hóa').waitFor();
     await screenshot(page, 'dashboard-province');
     await page.getByTestId('summary-table').getByText('Huyện Chiêm Hóa').click();
+    await page.getByTestId('summary-table').getByText('Thị trấn Vĩnh Lộc').waitFor();
     await expect(page.getByTestId('poor-rate').innerText()).resolves.toBe('31,31 % → 26,04 %');
   });
 

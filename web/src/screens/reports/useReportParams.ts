@@ -36,7 +36,8 @@ export function useReportParams() {
   const latest = useQuery({
     queryKey: ['reports', 'trends', root, FIRST_YEAR, thisYear()],
     queryFn: ({ signal }) => getTrends({ unit: root!, from: FIRST_YEAR, to: thisYear() }, signal),
-    enabled: !!root,
+    // a link with its year needs no look-up before the summary
+    enabled: !!root && urlYear === null,
     staleTime: 5 * 60_000,
     select: (t) => [...t.years].reverse().find((y) => y.status !== 'missing')?.year ?? thisYear() - 1,
   });
