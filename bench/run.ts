@@ -11,6 +11,7 @@ import { runReportsBench } from './reports.bench';
 import { runClassifyBench } from './classify.bench';
 import { runReviewsDemoBench } from './reviews-demo.bench';
 import { runReviewsImportBench } from './reviews-import.bench';
+import { runWebDashboardBench } from './web-dashboard';
 import { runWebSearchBench } from './web-search';
 
 const BENCHES: Record<string, () => Promise<void>> = {
@@ -22,6 +23,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   'households-import': runHouseholdsImportBench,
   'households-list': runHouseholdsListBench,
   'web-search': runWebSearchBench,
+  'web-dashboard': runWebDashboardBench,
 };
 
 async function main(): Promise<void> {

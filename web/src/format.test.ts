@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EMPTY, formatBytes, formatCount, formatDate, formatDateTime, formatInt, formatMoney, formatNumber, formatPoints, formatRate,
+  EMPTY, formatBytes, formatCount, formatCountChange, formatDate, formatDateTime, formatInt, formatMoney, formatNumber, formatPoints, formatPointsChange, formatRate,
 } from './format';
 
 describe('Vietnamese number formats', () => {
@@ -38,6 +38,19 @@ describe('Vietnamese number formats', () => {
     expect(formatInt(1234.5, 2)).toBe('1.234,50');
     expect(formatRate(31.3149, 1)).toBe('31,3 %');
   });
+
+  it.each([
+    [5.27, 'giảm 5,27 điểm %'],
+    [-0.86, 'tăng 0,86 điểm %'],
+    [0, 'giảm 0,00 điểm %'],
+    [null, EMPTY],
+  ])('says a change of rate %s as %s', (v, want) => expect(formatPointsChange(v)).toBe(want));
+
+  it.each([
+    [1614, 'giảm 1.614 hộ'],
+    [-282, 'tăng 282 hộ'],
+    [undefined, EMPTY],
+  ])('says a change of count %s as %s', (v, want) => expect(formatCountChange(v, 'hộ')).toBe(want));
 
   it('names a count', () => {
     expect(formatCount(1614, 'hộ')).toBe('1.614 hộ');

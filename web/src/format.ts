@@ -91,3 +91,17 @@ export function formatBytes(v: Num): string {
   if (n < 1024 * 1024) return `${formatNumber(n / 1024, 1)} KB`;
   return `${formatNumber(n / 1024 / 1024, 1)} MB`;
 }
+
+/** A fall as the reports say it: 5.27 → "giảm 5,27 điểm %", -0.86 → "tăng 0,86 điểm %". */
+export function formatPointsChange(v: Num): string {
+  const n = toNumber(v);
+  if (n === undefined) return EMPTY;
+  return n >= 0 ? `giảm ${formatPoints(n)}` : `tăng ${formatPoints(-n)}`;
+}
+
+/** A fall in a count: (1614, 'hộ') → "giảm 1.614 hộ", (-282, 'hộ') → "tăng 282 hộ". */
+export function formatCountChange(v: Num, noun: string): string {
+  const n = toNumber(v);
+  if (n === undefined) return EMPTY;
+  return n >= 0 ? `giảm ${formatCount(n, noun)}` : `tăng ${formatCount(-n, noun)}`;
+}

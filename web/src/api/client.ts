@@ -193,8 +193,38 @@ export function saveBlob(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(href), 10_000);
 }
 
-/** Downloads a file from the API (e.g. an Excel export) and saves it; resolves with the file name. */
-export function download(path: string, query?: Query, fallbackName = 'tep.xlsx'): Promise<string> {
+export interface DownloadProgress {
+  /** Bytes received so far. */
+  received: number;
+  /** The file's size when the service sends Content-Length (not for streamed exports). */
+  total: number | null;
+}
+
+/** Reads a response body, reporting the bytes received as they arrive. */
+async function readBlob(res: Response, onProgress?: (p: DownloadProgress) => void): Promise<Blob> {
+  const type = res.headers.get('Content-Type') ?? 'application/octet-stream';
+  if (!onProgress || !res.body) return res.blob();
+  const length = Number(res.headers.get('Content-Length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const reader = res.body.getReader();
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  onProgress({ received, total });
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.length;
+    onProgress({ received, total });
+  }
+  return new Blob(parts as BlobPart[], { type });
+}
+
+/**
+ * Downloads a file from the API (e.g. an Excel export) and saves it; resolves with the file name.
+ * `onProgress` follows the bytes received (big exports show it).
+ */
+export function download(path: string, query?: Query, fallbackName = 'tep.xlsx', opts: { onProgress?: (p: DownloadProgress) => void } = {}): Promise<string> {
   return withSession(async (token) => {
     let res: Response;
     try {
@@ -204,7 +234,7 @@ export function download(path: string, query?: Query, fallbackName = 'tep.xlsx')
     }
     if (!res.ok) throw toApiError(res.status, await parse(res));
     const name = fileNameOf(res.headers.get('Content-Disposition'), fallbackName);
-    saveBlob(await res.blob(), name);
+    saveBlob(await readBlob(res, opts.onProgress), name);
     return name;
   }, true);
 }

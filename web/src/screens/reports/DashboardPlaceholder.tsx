@@ -1,5 +1,0 @@
-import { Placeholder } from '../../app/Placeholder';
-
-export default function DashboardPlaceholder() {
-  return <Placeholder title="Tổng quan" />;
-}
