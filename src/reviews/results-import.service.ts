@@ -45,7 +45,7 @@ const FIELD_NAME: Record<string, string> = {
 };
 
 /** The cell as clean text, '' when blank or unreadable (a heading, a household code). */
-const textOf = (v: unknown): string => {
+export const textOf = (v: unknown): string => {
   const t = cellText(v);
   return t.ok ? t.value ?? '' : '';
 };

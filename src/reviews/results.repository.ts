@@ -158,6 +158,11 @@ export class ResultsRepository {
     );
   }
 
+  /** The causes of poverty (codes 1–8) with their Vietnamese names. */
+  async causes(manager?: EntityManager): Promise<{ code: number; name: string }[]> {
+    return this.m(manager).query(`SELECT code, name_vi AS name FROM poverty_cause ORDER BY code`);
+  }
+
   /** The submissions (instanceIDs) among these already imported into the round. */
   async importedSubmissions(roundId: number, instanceIds: string[], manager: EntityManager): Promise<Set<string>> {
     const rows = await run(manager, sql`SELECT instance_id AS id FROM review_submission WHERE round_id = ${roundId} AND instance_id = ANY(${instanceIds}::varchar[])`);

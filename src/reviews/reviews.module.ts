@@ -5,6 +5,8 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
+import { FieldFormsController } from './field-forms.controller';
+import { FieldFormsService } from './field-forms.service';
 import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
 import { ReviewsDemoService } from './demo/reviews-demo.service';
@@ -18,10 +20,10 @@ import { RoundsService } from './rounds.service';
 
 @Module({
   imports: [StandardsModule],
-  controllers: [RoundsController, ResultsController, ApplicationsController],
+  controllers: [RoundsController, ResultsController, FieldFormsController, ApplicationsController],
   providers: [
     RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
-    ListsRepository, ListsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
+    ListsRepository, ListsService, FieldFormsService, ApplicationsRepository, ApplicationsService, ReviewsDemoService,
   ],
   exports: [RoundsService, ResultsService, DecisionService, ApplicationsService, ReviewsDemoService],
 })
