@@ -8,6 +8,7 @@ import { Plans1700000006000 } from './1700000006000-Plans';
 import { AuthHardening1700000007000 } from './1700000007000-AuthHardening';
 import { Program1700000008000 } from './1700000008000-Program';
 import { ExportsListIndex1700000009000 } from './1700000009000-ExportsListIndex';
+import { ReviewSubmissions1700000010000 } from './1700000010000-ReviewSubmissions';
 
 /** Every migration, in order. Add new ones at the end (and never edit one that has shipped). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AuthHardening1700000007000,
   Program1700000008000,
   ExportsListIndex1700000009000,
+  ReviewSubmissions1700000010000,
 ];

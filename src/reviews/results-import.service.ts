@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { notLeftBy } from '../households/register-sql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -15,7 +14,7 @@ import { foldText, matchKey } from '../common/text/vietnamese';
 import { StandardView } from '../standards/standards.repository';
 import { CAUSE_CODES, SUPPORT_NEEDS } from './domain/result';
 import { assertFound } from './reviews.common';
-import { BulkResultRow, ResultsService } from './results.service';
+import { BulkResultRow, ResultsService, RoundContext } from './results.service';
 import { ResultsRepository } from './results.repository';
 import { RoundRow, RoundsRepository } from './rounds.repository';
 
@@ -46,7 +45,7 @@ const FIELD_NAME: Record<string, string> = {
 };
 
 /** The cell as clean text, '' when blank or unreadable (a heading, a household code). */
-const textOf = (v: unknown): string => {
+export const textOf = (v: unknown): string => {
   const t = cellText(v);
   return t.ok ? t.value ?? '' : '';
 };
@@ -77,10 +76,25 @@ function mapHeader(values: unknown[], standard: StandardView): Map<Field, number
   return out;
 }
 
-interface ParsedRow {
+/** One row of an import file, checked, before its household is resolved. */
+export interface ParsedRow {
   excelRow: number;
   code: string;
   row: Omit<BulkResultRow, 'householdId'>;
+  /** a field submission's meta/instanceID (the submissions import): imported once per round */
+  submission?: { instanceId: string; enumerator: string | null; surveyDate: string | null };
+}
+
+/** What the one write path of result imports takes from a parser. */
+export interface ParsedImport {
+  rows: ParsedRow[];
+  errors: RowErrors;
+  /** rows left blank (households not surveyed yet) */
+  skipped: number;
+  /** the column letter of a field (code, b1Score, incomePerCapita, quickScreen), for row errors */
+  column(field: string): string | undefined;
+  /** the heading of the household code column */
+  codeHeading: string;
 }
 
 /**
@@ -105,18 +119,7 @@ export class ResultsImportService {
     await this.scope.assertRead(user, [round.communeCode]);
     const ctx = await this.results.contextFor(round);
     const commune = await this.rounds.commune(round.communeCode, ctx.referenceDate);
-    const households: { id: number; code: string; headName: string; village: string | null; quickScreen: string | null; b1Score: number | null;
-      income: number | null; entered: string[] | null; causes: number[] | null; needs: string[] | null; farmAverage: boolean | null }[] = await this.ds.query(
-      `SELECT h.id, h.code, h.head_name AS "headName",
-              (SELECT v.name FROM admin_unit_version v WHERE v.code = h.village_code ORDER BY v.valid_from DESC LIMIT 1) AS village,
-              x.quick_screen AS "quickScreen", x.b1_score AS "b1Score", x.income_per_capita AS income, x.entered_deprivations AS entered,
-              x.causes, x.support_needs AS needs, x.farm_average AS "farmAverage"
-         FROM household h LEFT JOIN review_result x ON x.household_id = h.id AND x.round_id = $2
-        WHERE h.commune_code = $1 AND ${notLeftBy('h', '$3::date')}
-          ${round.kind === 'regular' ? `AND h.id IN (SELECT household_id FROM review_application WHERE round_id = $2 AND status <> 'refused')` : ''}
-        ORDER BY h.village_code NULLS LAST, h.code`,
-      [round.communeCode, roundId, ctx.referenceDate],
-    );
+    const households = await this.repo.roundHouseholds(round, ctx.referenceDate);
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Rà soát hộ nghèo, hộ cận nghèo';
     const ws = wb.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW }] });
@@ -280,28 +283,43 @@ export class ResultsImportService {
     await this.scope.assertWrite(user, 'register', [round0.communeCode]);
     const ctx0 = await this.results.contextFor(round0);
     const parsed = await this.parse(buffer, ctx0.standard);
+    const fieldOf: Record<string, Field> = { code: 'code', b1Score: 'b1Score', incomePerCapita: 'income', quickScreen: 'quickScreen' };
+    const column = (f: string) => (fieldOf[f] && parsed.columns.has(fieldOf[f]) ? columnLetter(parsed.columns.get(fieldOf[f])!) : undefined);
+    return this.write(user, roundId, ctx0, { rows: parsed.rows, errors: parsed.errors, skipped: parsed.skipped, column, codeHeading: 'Mã hộ' }, { file: filename ?? null });
+  }
+
+  /**
+   * The one write path of result imports (the Excel template, field submissions): in one
+   * transaction, the round locked, every row's household resolved in the round's commune and
+   * checked, classified by `results.prepare`, and every problem collected with its row and
+   * column; then all rows upserted with one audit entry, or nothing. Submissions already
+   * imported into the round (same instanceID) are skipped: re-importing an export changes nothing.
+   */
+  async write(user: AuthUser, roundId: number, ctx0: RoundContext, parsed: ParsedImport, audit: Record<string, unknown>) {
     return this.ds.transaction(async (m) => {
       const round: RoundRow = await this.results.roundForWrite(user, roundId, m);
       const ctx = round.standardCode === ctx0.standard.code ? { ...ctx0, round } : await this.results.contextFor(round, m);
       const errors = parsed.errors;
-      const col = (f: Field) => (parsed.columns.has(f) ? columnLetter(parsed.columns.get(f)!) : undefined);
-      const fieldOf: Record<string, Field> = { b1Score: 'b1Score', incomePerCapita: 'income', quickScreen: 'quickScreen' };
+      const col = parsed.column;
+      const instanceIds = parsed.rows.flatMap((p) => (p.submission ? [p.submission.instanceId] : []));
+      const known = instanceIds.length ? await this.repo.importedSubmissions(round.id, instanceIds, m) : new Set<string>();
+      const fresh = known.size ? parsed.rows.filter((p) => !p.submission || !known.has(p.submission.instanceId)) : parsed.rows;
       const households = await this.repo.communeHouseholds(round.communeCode, m);
       const byCode = new Map(households.map((h) => [h.code.trim().toUpperCase(), h]));
       const seen = new Map<number, number>();
-      const resolved: { excelRow: number; row: BulkResultRow; h: (typeof households)[number] }[] = [];
-      for (const p of parsed.rows) {
+      const resolved: { excelRow: number; row: BulkResultRow; h: (typeof households)[number]; p: ParsedRow }[] = [];
+      for (const p of fresh) {
         const h = byCode.get(p.code.toUpperCase());
-        const codeErr = (message: string) => errors.add({ row: p.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message, value: p.code });
+        const codeErr = (message: string) => errors.add({ row: p.excelRow, column: col('code'), heading: parsed.codeHeading, field: 'code', message, value: p.code });
         if (!h) { codeErr(`Không có hộ mã ${p.code} trong sổ hộ của xã ${round.communeCode}`); continue; }
         if (seen.has(h.id)) { codeErr(`Hộ ${p.code} được ghi hai lần (cả ở dòng ${seen.get(h.id)})`); continue; }
         seen.set(h.id, p.excelRow);
-        resolved.push({ excelRow: p.excelRow, row: { householdId: h.id, ...p.row }, h });
+        resolved.push({ excelRow: p.excelRow, row: { householdId: h.id, ...p.row }, h, p });
       }
       const problems = await this.results.checkHouseholds(round, resolved.map((r) => r.h), m);
       for (const r of resolved) {
         const problem = problems.get(r.h.id);
-        if (problem) errors.add({ row: r.excelRow, column: col('code'), heading: 'Mã hộ', field: 'code', message: problem, value: r.h.code });
+        if (problem) errors.add({ row: r.excelRow, column: col('code'), heading: parsed.codeHeading, field: 'code', message: problem, value: r.h.code });
       }
       const ok = resolved.filter((r) => !problems.has(r.h.id));
       const members = await this.repo.members({ communeCode: round.communeCode }, m);
@@ -309,12 +327,17 @@ export class ResultsImportService {
       const prepared = this.results.prepare(ctx, ok.map((r) => r.row), members, existing, user.username);
       for (const e of prepared.errors) {
         const r = ok[e.index];
-        errors.add({ row: r.excelRow, column: fieldOf[e.field] ? col(fieldOf[e.field]) : undefined, field: e.field, message: e.message, value: e.value });
+        errors.add({ row: r.excelRow, column: col(e.field), field: e.field, message: e.message, value: e.value });
       }
       errors.throwIfAny(); // all or nothing
       const { created, updated } = await this.repo.upsertMany(round.id, prepared.records, m);
-      const summary = { rows: ok.length, created, updated, skipped: parsed.skipped, overridesKept: prepared.records.filter((r) => r.override_reason).length };
-      await this.audit.record(m, user, { action: 'import', entity: 'review_result', entityId: `round:${roundId}`, unitCode: round.communeCode, newValue: { file: filename ?? null, ...summary } });
+      const submissions = ok.flatMap((r) => (r.p.submission ? [{ ...r.p.submission, householdId: r.h.id }] : []));
+      if (submissions.length) await this.repo.recordSubmissions(round.id, submissions, user.username, m);
+      const summary = {
+        rows: ok.length, created, updated, skipped: parsed.skipped, overridesKept: prepared.records.filter((r) => r.override_reason).length,
+        ...(instanceIds.length ? { alreadyImported: parsed.rows.length - fresh.length } : {}),
+      };
+      await this.audit.record(m, user, { action: 'import', entity: 'review_result', entityId: `round:${roundId}`, unitCode: round.communeCode, newValue: { ...audit, ...summary } });
       return { roundId, ...summary };
     });
   }

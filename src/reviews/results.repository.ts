@@ -3,9 +3,25 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { raw } from '../common/db/optimistic';
 import { run, sql } from '../common/db/sql';
+import { notLeftBy } from '../households/register-sql';
 import type { PovertyClass } from '../standards/domain/classify';
 import type { MemberFacts } from './domain/deprivations';
 import type { BulkResultRow } from './results.service';
+
+/** A household of a round's list, with what was entered for it. */
+export interface RoundHousehold {
+  id: number;
+  code: string;
+  headName: string;
+  village: string | null;
+  quickScreen: string | null;
+  b1Score: number | null;
+  income: number | null;
+  entered: string[] | null;
+  causes: number[] | null;
+  needs: string[] | null;
+  farmAverage: boolean | null;
+}
 
 /** A household as results need it. */
 export interface HouseholdRef {
@@ -121,6 +137,50 @@ export class ResultsRepository {
          FROM household WHERE commune_code = $1 ORDER BY village_code NULLS LAST, code`,
       [communeCode],
     );
+  }
+
+  /**
+   * The households a round reviews, with the results already entered: the commune's households on
+   * the register at the round's reference date (or left after it), only those on the list of a
+   * regular round (its Mẫu 01 / Mẫu 04 applications). The Excel template's rows and the field
+   * form's household list.
+   */
+  async roundHouseholds(round: { id: number; communeCode: string; kind: string }, referenceDate: string, manager?: EntityManager): Promise<RoundHousehold[]> {
+    return this.m(manager).query(
+      `SELECT h.id, h.code, h.head_name AS "headName",
+              (SELECT v.name FROM admin_unit_version v WHERE v.code = h.village_code ORDER BY v.valid_from DESC LIMIT 1) AS village,
+              x.quick_screen AS "quickScreen", x.b1_score AS "b1Score", x.income_per_capita AS income, x.entered_deprivations AS entered,
+              x.causes, x.support_needs AS needs, x.farm_average AS "farmAverage"
+         FROM household h LEFT JOIN review_result x ON x.household_id = h.id AND x.round_id = $2
+        WHERE h.commune_code = $1 AND ${notLeftBy('h', '$3::date')}
+          ${round.kind === 'regular' ? `AND h.id IN (SELECT household_id FROM review_application WHERE round_id = $2 AND status <> 'refused')` : ''}
+        ORDER BY h.village_code NULLS LAST, h.code`,
+      [round.communeCode, round.id, referenceDate],
+    );
+  }
+
+  /** The causes of poverty (codes 1–8) with their Vietnamese names. */
+  async causes(manager?: EntityManager): Promise<{ code: number; name: string }[]> {
+    return this.m(manager).query(`SELECT code, name_vi AS name FROM poverty_cause ORDER BY code`);
+  }
+
+  /** The submissions (instanceIDs) among these already imported into the round. */
+  async importedSubmissions(roundId: number, instanceIds: string[], manager: EntityManager): Promise<Set<string>> {
+    const rows = await run(manager, sql`SELECT instance_id AS id FROM review_submission WHERE round_id = ${roundId} AND instance_id = ANY(${instanceIds}::varchar[])`);
+    return new Set(rows.map((r: { id: string }) => r.id));
+  }
+
+  /** Records imported submissions (their instanceID, household, enumerator and survey date). */
+  async recordSubmissions(roundId: number, subs: { instanceId: string; householdId: number; enumerator: string | null; surveyDate: string | null }[], actor: string, manager: EntityManager): Promise<void> {
+    for (let i = 0; i < subs.length; i += 5000) {
+      const batch = subs.slice(i, i + 5000);
+      await run(manager, sql`
+        INSERT INTO review_submission (round_id, instance_id, household_id, enumerator, surveyed_on, imported_by)
+        SELECT ${roundId}, t.instance_id, t.household_id, t.enumerator, t.surveyed_on, ${actor}
+          FROM unnest(${batch.map((s) => s.instanceId)}::varchar[], ${batch.map((s) => s.householdId)}::int[],
+                      ${batch.map((s) => s.enumerator)}::varchar[], ${batch.map((s) => s.surveyDate)}::date[])
+               AS t(instance_id, household_id, enumerator, surveyed_on)`);
+    }
   }
 
   /** Member facts of the given households (or of every household of a commune), grouped by household. */

@@ -5,6 +5,8 @@ import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import { DecisionRepository } from './decision.repository';
 import { DecisionService } from './decision.service';
+import { FieldFormsController } from './field-forms.controller';
+import { FieldFormsService } from './field-forms.service';
 import { ListsRepository } from './lists.repository';
 import { ListsService } from './lists.service';
 import { ResultsController } from './results.controller';
@@ -17,10 +19,10 @@ import { RoundsService } from './rounds.service';
 
 @Module({
   imports: [StandardsModule],
-  controllers: [RoundsController, ResultsController, ApplicationsController],
+  controllers: [RoundsController, ResultsController, FieldFormsController, ApplicationsController],
   providers: [
     RoundsRepository, RoundsService, ResultsRepository, ResultsService, ResultsImportService, DecisionRepository, DecisionService,
-    ListsRepository, ListsService, ApplicationsRepository, ApplicationsService,
+    ListsRepository, ListsService, FieldFormsService, ApplicationsRepository, ApplicationsService,
   ],
   exports: [RoundsService, ResultsService, DecisionService, DecisionRepository, ApplicationsService],
 })

@@ -34,6 +34,14 @@ export class RoundFixtures {
     return res.body;
   }
 
+  /** A file download (e.g. a workbook) as bytes. */
+  async file(path: string): Promise<Buffer> {
+    const res = await this.t.http().get(path).set('Authorization', `Bearer ${this.adminToken()}`).buffer(true)
+      .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+    if (res.status !== 200) throw new Error(`reviews fixture GET ${path}: ${res.status}`);
+    return res.body as Buffer;
+  }
+
   /** Made once per key (per test file), then reused. */
   once<T>(key: string, make: () => Promise<T>): Promise<T> {
     if (!this.shared.has(key)) this.shared.set(key, make());

@@ -31,8 +31,10 @@ export interface XlsxFile {
   mimetype: string;
   size: number;
   buffer: Buffer;
-  /** Rows per sheet and in total, as counted before the handler ran. */
+  /** Rows per sheet and in total, as counted before the handler ran (a CSV: its records). */
   inspection: XlsxInspection;
+  /** `csv` only on a route that takes CSV too (`XlsxUpload({ csv: true })`). */
+  kind: 'xlsx' | 'csv';
 }
 
 export interface XlsxUploadOptions {
@@ -40,12 +42,46 @@ export interface XlsxUploadOptions {
   field?: string;
   /** Row limit for this endpoint (default IMPORT_MAX_ROWS); never above IMPORT_MAX_ROWS. */
   maxRows?: number;
+  /** Also take a `.csv` file (UTF-8 text, e.g. the submissions export of ODK Central or KoboToolbox). */
+  csv?: boolean;
 }
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** What browsers and tools send for an .xlsx: the proper type, a generic binary or zip, or nothing. */
 const ACCEPTED_MIME = new Set([XLSX_MIME, 'application/octet-stream', 'application/zip', 'application/x-zip-compressed', 'binary/octet-stream', '']);
 const FILE_KEY = Symbol('xlsxFile');
+/** What browsers and tools send for a .csv (Windows names it after Excel). */
+const CSV_MIME = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'text/plain', 'application/vnd.ms-excel', 'application/octet-stream', '']);
+
+/**
+ * Checks a CSV upload before the handler: not empty, not a workbook or a binary file under a
+ * .csv name, UTF-8, and at most `maxRows` records below the heading line (line ends outside
+ * quotes, early stop).
+ */
+export function inspectCsv(buf: Buffer, maxRows: number, field: string): XlsxInspection {
+  if (buf.length === 0) throw fail('BAD_FILE', field, 'Tệp rỗng (0 byte)');
+  if (buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || buf.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    throw fail('UNSUPPORTED_MEDIA_TYPE', field, 'Tệp có tên .csv nhưng là bảng tính Excel: gửi lại với tên .xlsx');
+  }
+  if (buf.includes(0)) throw fail('BAD_FILE', field, 'Tệp không phải tệp văn bản CSV');
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw fail('BAD_FILE', field, 'Tệp CSV không ở mã UTF-8: xuất lại tệp dạng "CSV UTF-8"');
+  }
+  let rows = -1; // the heading line
+  let quoted = false;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && !quoted && ++rows > maxRows) {
+      const message = `Tệp có hơn ${maxRows.toLocaleString('vi-VN')} dòng: chia nhỏ tệp rồi nhập lần lượt`;
+      throw new DomainError('IMPORT_TOO_LARGE', message, [{ field, message, limit: maxRows }]);
+    }
+  }
+  if (buf[buf.length - 1] !== 0x0a) rows++;
+  return { sheets: [], totalRows: Math.max(rows, 0), uncompressedBytes: buf.length };
+}
 
 function fail(code: 'VALIDATION_FAILED' | 'BAD_FILE' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE', field: string, message: string, extra: Record<string, unknown> = {}) {
   return new DomainError(code, message, [{ field, message, ...extra }]);
@@ -108,16 +144,22 @@ export function XlsxUploadInterceptor(options: XlsxUploadOptions = {}): Type<Nes
       const f = req.file;
       if (!f) throw fail('VALIDATION_FAILED', field, `Chưa chọn tệp: gửi tệp .xlsx ở trường "${field}"`);
       const originalName = utf8Name(f.originalname ?? '');
-      if (extname(originalName).toLowerCase() !== '.xlsx') {
-        throw fail('UNSUPPORTED_MEDIA_TYPE', field, `Chỉ nhận tệp Excel .xlsx (tệp gửi lên: "${originalName}")`);
-      }
       const mimetype = (f.mimetype ?? '').toLowerCase().split(';')[0].trim();
+      const maxRows = Math.min(options.maxRows ?? this.config.IMPORT_MAX_ROWS, this.config.IMPORT_MAX_ROWS);
+      if (options.csv && extname(originalName).toLowerCase() === '.csv') {
+        if (!CSV_MIME.has(mimetype)) throw fail('UNSUPPORTED_MEDIA_TYPE', field, `Tệp gửi lên có kiểu ${mimetype}, không phải tệp CSV`);
+        const inspection = inspectCsv(f.buffer, maxRows, field);
+        req[FILE_KEY] = { originalName, mimetype, size: f.size, buffer: f.buffer, inspection, kind: 'csv' };
+        return next.handle();
+      }
+      if (extname(originalName).toLowerCase() !== '.xlsx') {
+        throw fail('UNSUPPORTED_MEDIA_TYPE', field, `Chỉ nhận tệp Excel .xlsx${options.csv ? ' hoặc tệp .csv' : ''} (tệp gửi lên: "${originalName}")`);
+      }
       if (!ACCEPTED_MIME.has(mimetype)) {
         throw fail('UNSUPPORTED_MEDIA_TYPE', field, `Tệp gửi lên có kiểu ${mimetype}, không phải bảng tính Excel .xlsx`);
       }
-      const maxRows = Math.min(options.maxRows ?? this.config.IMPORT_MAX_ROWS, this.config.IMPORT_MAX_ROWS);
       const inspection = await inspectXlsx(f.buffer, { maxRows, field });
-      req[FILE_KEY] = { originalName, mimetype, size: f.size, buffer: f.buffer, inspection };
+      req[FILE_KEY] = { originalName, mimetype, size: f.size, buffer: f.buffer, inspection, kind: 'xlsx' };
       return next.handle();
     }
   }
@@ -134,7 +176,7 @@ export function XlsxUpload(options: XlsxUploadOptions = {}) {
       schema: {
         type: 'object',
         required: [field],
-        properties: { [field]: { type: 'string', format: 'binary', description: 'Bảng tính Excel .xlsx' } },
+        properties: { [field]: { type: 'string', format: 'binary', description: options.csv ? 'Bảng tính Excel .xlsx hoặc tệp .csv (UTF-8)' : 'Bảng tính Excel .xlsx' } },
       },
     }),
   );

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { readXlsForm, submissionExport } from '../../../utils/field-submissions';
 import { RoundFixtures } from '../../../utils/round-fixtures';
 import type { BadInputContext, BadInputModule, FieldSpec } from '../bad-input';
 
@@ -30,6 +31,8 @@ const unitRef: FieldSpec = { kind: 'reference' };
 
 /** A valid results workbook for the import target: the three households made in setup. */
 let importFile: Buffer;
+/** A valid submissions export (ODK Central XLSX) of the import round's form, the same households. */
+let submissionsFile: Buffer;
 async function buildImportFile(codes: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Kết quả rà soát');
@@ -53,6 +56,10 @@ export const reviewsBadInput: BadInputModule = {
     const codes: string[] = [];
     for (let i = 0; i < 3; i++) codes.push((await fixtures.household(importCommune)).code);
     importFile = await buildImportFile(codes);
+    const form = await readXlsForm(await fixtures.file(`/api/review-rounds/${importRound.id}/xlsform`));
+    // the same instanceIDs every time: a repeated valid upload is accepted and changes nothing
+    submissionsFile = (await submissionExport(form, codes.map((c, i) => ({ household: c, income: 1_200_000, deprived: i % 2 ? ['water'] : [], instanceId: `uuid:bad-input-${i}` })),
+      { tool: 'central', multiple: 'split', format: 'xlsx' })).buffer;
     ctx.data.reviews = { fx: fixtures, commune, periodic: periodic.id, open: open.id, posted: posted.id, application: application.id, importRound: importRound.id, nationalYear: 2040 };
   },
   bodies: [
@@ -285,6 +292,11 @@ export const reviewsBadInput: BadInputModule = {
       route: 'POST /api/review-rounds/:id/results/import', caller: 'admin', accepts: 200, maxRows: 200_000, fingerprint: count('review_result'),
       path: (ctx) => `/api/review-rounds/${d(ctx).importRound}/results/import`,
       validFile: () => importFile,
+    },
+    {
+      route: 'POST /api/review-rounds/:id/results/import-submissions', caller: 'admin', accepts: 200, maxRows: 200_000, fingerprint: count('review_result'),
+      path: (ctx) => `/api/review-rounds/${d(ctx).importRound}/results/import-submissions`,
+      validFile: () => submissionsFile,
     },
   ],
 };

@@ -249,6 +249,13 @@ export const reviewsMatrix: MatrixModule = {
       request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).periodic}/results/import`, body: {} }),
       expect: UPLOAD_AS_JSON,
     },
+    // ---- field collection (ODK / Kobo) ----
+    { route: 'GET /api/review-rounds/:id/xlsform', request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).periodic}/xlsform` }), expect: SCOPED_READ(200) },
+    {
+      route: 'POST /api/review-rounds/:id/results/import-submissions',
+      request: (ctx, { area }) => ({ path: `/api/review-rounds/${of(ctx, area).periodic}/results/import-submissions`, body: {} }),
+      expect: UPLOAD_AS_JSON,
+    },
     {
       route: 'GET /api/review-rounds/:id/results/:householdId',
       request: async (ctx, { area }) => {
