@@ -18,10 +18,10 @@ import { ResultsImportService, SHEET_NAME } from '../src/reviews/results-import.
 import { RoundsService } from '../src/reviews/rounds.service';
 import { embeddedApp, gc, measure } from './harness';
 
-const N = 10_000;
-const COMMUNE = '02299';
+export const N = 10_000;
+export const COMMUNE = '02299';
 
-async function seedHouseholds(ds: DataSource): Promise<void> {
+export async function seedHouseholds(ds: DataSource): Promise<void> {
   const rng = new Rng(10_000);
   const hh = Array.from({ length: N }, (_, i) => ({
     code: `B-${String(i + 1).padStart(5, '0')}`, commune_code: COMMUNE, village_code: `${COMMUNE}-${String(1 + (i % 8)).padStart(2, '0')}`,
@@ -56,7 +56,7 @@ async function seedHouseholds(ds: DataSource): Promise<void> {
 }
 
 /** Fills every household row of the template as an officer would: B1 score, sometimes an income, x marks, causes, needs. */
-async function fillTemplate(template: Buffer): Promise<Buffer> {
+export async function fillTemplate(template: Buffer): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(SHEET_NAME)!;

@@ -11,6 +11,7 @@ import { runReportsBench } from './reports.bench';
 import { runClassifyBench } from './classify.bench';
 import { runReviewsDemoBench } from './reviews-demo.bench';
 import { runReviewsImportBench } from './reviews-import.bench';
+import { runOdkImportBench } from './odk-import.bench';
 import { runWebDashboardBench } from './web-dashboard';
 import { runWebSearchBench } from './web-search';
 
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   reports: runReportsBench,
   'exports-list': () => exportsList.run(),
   'reviews-import': runReviewsImportBench,
+  'odk-import': runOdkImportBench,
   classify: runClassifyBench,
   'reviews-demo': runReviewsDemoBench,
   'households-import': runHouseholdsImportBench,

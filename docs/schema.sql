@@ -1221,6 +1221,21 @@ CREATE SEQUENCE public.review_round_id_seq
 ALTER SEQUENCE public.review_round_id_seq OWNED BY public.review_round.id;
 
 --
+-- Name: review_submission; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.review_submission (
+    round_id integer NOT NULL,
+    instance_id character varying(100) NOT NULL,
+    household_id integer NOT NULL,
+    enumerator character varying(200),
+    surveyed_on date,
+    imported_at timestamp with time zone DEFAULT now() NOT NULL,
+    imported_by character varying(64) NOT NULL,
+    CONSTRAINT review_submission_instance_id_check CHECK ((length((instance_id)::text) > 0))
+);
+
+--
 -- Name: round_aggregate; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1700,6 +1715,13 @@ ALTER TABLE ONLY public.review_round
     ADD CONSTRAINT review_round_pkey PRIMARY KEY (id);
 
 --
+-- Name: review_submission review_submission_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.review_submission
+    ADD CONSTRAINT review_submission_pkey PRIMARY KEY (round_id, instance_id);
+
+--
 -- Name: round_aggregate round_aggregate_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -1957,6 +1979,12 @@ CREATE UNIQUE INDEX review_round_regular ON public.review_round USING btree (com
 --
 
 CREATE INDEX review_round_year ON public.review_round USING btree (year, kind, status);
+
+--
+-- Name: review_submission_household; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX review_submission_household ON public.review_submission USING btree (household_id);
 
 --
 -- Name: audit_log audit_log_no_change; Type: TRIGGER; Schema: public; Owner: -
@@ -2311,6 +2339,20 @@ ALTER TABLE ONLY public.review_round_event
 
 ALTER TABLE ONLY public.review_round
     ADD CONSTRAINT review_round_standard_code_fkey FOREIGN KEY (standard_code) REFERENCES public.poverty_standard(code);
+
+--
+-- Name: review_submission review_submission_household_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.review_submission
+    ADD CONSTRAINT review_submission_household_id_fkey FOREIGN KEY (household_id) REFERENCES public.household(id);
+
+--
+-- Name: review_submission review_submission_round_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.review_submission
+    ADD CONSTRAINT review_submission_round_id_fkey FOREIGN KEY (round_id) REFERENCES public.review_round(id) ON DELETE CASCADE;
 
 --
 -- Name: round_aggregate round_aggregate_round_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

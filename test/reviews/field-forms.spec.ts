@@ -1,6 +1,6 @@
 import { seedDemoUnits } from '../../src/demo/seed-units';
 import { STANDARD_SEEDS } from '../../src/standards/standard-seeds';
-import { Answers, ExportStyle, readXlsForm, ReadForm, submissionExport, xlsFormProblems } from '../utils/field-submissions';
+import { Answers, ExportStyle, readXlsForm, ReadForm, submissionExport, xlsFormProblems } from '../../bench/fixtures/field-submissions';
 import { addHousehold, bearer, runRound } from '../utils/reviews';
 import { createTestApp, TestApp } from '../utils/test-app';
 

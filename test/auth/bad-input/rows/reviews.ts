@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readXlsForm, submissionExport } from '../../../utils/field-submissions';
+import { readXlsForm, submissionExport } from '../../../../bench/fixtures/field-submissions';
 import { RoundFixtures } from '../../../utils/round-fixtures';
 import type { BadInputContext, BadInputModule, FieldSpec } from '../bad-input';
 
