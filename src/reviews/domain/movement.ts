@@ -18,8 +18,9 @@ export const POOR_EXITS = ['toNearPoor', 'aboveNearPoor', 'otherOut'] as const;
 export const POOR_ENTRIES = ['fromNearPoor', 'fellBack', 'newlyPoor', 'otherIn'] as const;
 export const NEAR_POOR_EXITS = ['toPoor', 'aboveNearPoor', 'otherOut'] as const;
 export const NEAR_POOR_ENTRIES = ['fromPoor', 'fellBack', 'newlyNearPoor', 'otherIn'] as const;
-export const POOR_MOVES: readonly PoorMove[] = [...POOR_EXITS, ...POOR_ENTRIES];
-export const NEAR_POOR_MOVES: readonly NearPoorMove[] = [...NEAR_POOR_EXITS, ...NEAR_POOR_ENTRIES];
+/** The moves that are a column of tables 2 and 3 (every move but `stay`). */
+export const POOR_MOVES: readonly Exclude<PoorMove, 'stay'>[] = [...POOR_EXITS, ...POOR_ENTRIES];
+export const NEAR_POOR_MOVES: readonly Exclude<NearPoorMove, 'stay'>[] = [...NEAR_POOR_EXITS, ...NEAR_POOR_ENTRIES];
 
 /** poor / near_poor stay themselves; average, above and no result are `none`. */
 export function toMoveClass(decided: string | null | undefined): MoveClass {
