@@ -73,7 +73,7 @@ export class AppModule {
           },
         }),
         ThrottlerModule.forRoot(throttlers(config)),
-        TypeOrmModule.forRoot({ ...typeormOptions(opts.databaseUrl, config.DB_POOL_SIZE), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({ ...typeormOptions(opts.databaseUrl, config.DB_POOL_SIZE, { connectMs: config.DB_CONNECT_TIMEOUT_MS, statementMs: config.DB_STATEMENT_TIMEOUT_MS }), autoLoadEntities: true }),
         AuthModule,
         DemoModule,
         ...FEATURE_MODULES,

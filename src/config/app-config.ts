@@ -42,6 +42,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100) LOGIN_MAX_FAILURES = 5;
   @Transform(toInt) @IsInt() @Min(1) @Max(1440) LOGIN_LOCK_MINUTES = 15;
   @Transform(toInt) @IsInt() @Min(1) @Max(100) DB_POOL_SIZE = 10;
+  /** How long a new database connection may take before the request fails with 503 DATABASE_UNAVAILABLE. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000) DB_CONNECT_TIMEOUT_MS = 5000;
+  /** Longest single SQL statement (PostgreSQL statement_timeout); 0 = no limit (imports and rebuilds may be long). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000) DB_STATEMENT_TIMEOUT_MS = 0;
   /** Requests per minute and client address, all routes; login has its own lock-out. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_PER_MINUTE = 1200;
   /**

@@ -8,7 +8,13 @@ types.setTypeParser(types.builtins.DATE, (v) => v);
 types.setTypeParser(types.builtins.NUMERIC, (v) => (v === null ? null : Number(v)));
 
 /** One place that describes the TypeORM connection; the app, the CLI and the tests all use it. */
-export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
+export function typeormOptions(
+  url: string,
+  poolSize = 10,
+  timeouts: { connectMs?: number; statementMs?: number } = {},
+): DataSourceOptions {
+  // a stopped database fails a request within connectMs (503 DATABASE_UNAVAILABLE), never hangs it
+  const connectionTimeoutMillis = timeouts.connectMs ?? 5000;
   return {
     type: 'postgres',
     url,
@@ -17,7 +23,12 @@ export function typeormOptions(url: string, poolSize = 10): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
-    extra: { max: poolSize, application_name: 'ra-soat-ho-ngheo' },
+    extra: {
+      max: poolSize,
+      application_name: 'ra-soat-ho-ngheo',
+      connectionTimeoutMillis,
+      ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),
+    },
     parseInt8: true,
   } as DataSourceOptions;
 }

@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   REPORT_INCONSISTENT: 500,
   INTERNAL: 500,
   SERVICE_STARTING: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -21,6 +21,22 @@ const CODE_FOR_STATUS: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE', 422: 'BUSINESS_RULE', 429: 'TOO_MANY_REQUESTS',
 };
 
+/** PostgreSQL codes of a server that is shutting down or not yet accepting connections. */
+const PG_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const MESSAGE_UNAVAILABLE = /Connection terminated|timeout exceeded when trying to connect|connection timeout|Query read timeout|Client has encountered a connection error/i;
+
+/** Whether an error (raw, or wrapped by TypeORM) says the database cannot be reached: 503 DATABASE_UNAVAILABLE. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown[] } | undefined, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (typeof e.code === 'string' && (PG_UNAVAILABLE.has(e.code) || NET_UNAVAILABLE.has(e.code))) return true;
+    if (typeof e.message === 'string' && MESSAGE_UNAVAILABLE.test(e.message)) return true;
+    if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x))) return true; // AggregateError of a dual-stack connect
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 export interface ErrorBody {
   statusCode: number;
   error: string;
@@ -49,6 +65,9 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
+    if (isDatabaseUnavailable(exception)) {
+      return this.body(503, 'DATABASE_UNAVAILABLE', 'Không kết nối được cơ sở dữ liệu: hãy thử lại sau ít phút', []);
+    }
     if (exception instanceof DomainError) {
       return this.body(exception.status, exception.code, exception.message, exception.details);
     }
