@@ -5,6 +5,10 @@ import { useState } from 'react';
 import { createRound, listRounds, type Round, type RoundInput } from '../../api/reviews';
 import { useCurrentUser } from '../../auth/session';
 
+const STATUS_LABEL: Record<string, string> = {
+  draft: 'Dự thảo', surveying: 'Đang điều tra', meeting: 'Đã họp thôn', posted: 'Đang niêm yết',
+  opinion: 'Đã có ý kiến cấp huyện', decided: 'Đã quyết định', reported: 'Đã báo cáo',
+};
 const KIND_LABEL: Record<string, string> = { periodic: 'Định kỳ', regular: 'Thường xuyên', baseline: 'Số liệu ban đầu' };
 
 export default function RoundList() {
@@ -16,7 +20,7 @@ export default function RoundList() {
   const columns = [
     { title: 'Năm', dataIndex: 'year' },
     { title: 'Loại', dataIndex: 'kind', render: (k: string) => KIND_LABEL[k] ?? k },
-    { title: 'Trạng thái', dataIndex: 'status' },
+    { title: 'Trạng thái', dataIndex: 'status', render: (st: string) => STATUS_LABEL[st] ?? st },
   ];
   const submit = async () => {
     const v = await form.validateFields();
