@@ -3,6 +3,6 @@ import { AuditOutlined } from '@ant-design/icons';
 import { ALL_ROLES, type Area } from '../../app/areas';
 
 export const area: Area = {
-  routes: [{ path: '/ra-soat', load: () => import('./RoundsPlaceholder'), roles: ALL_ROLES, crumb: 'Đợt rà soát' }],
+  routes: [{ path: '/ra-soat', load: () => import('./RoundList'), roles: ALL_ROLES, crumb: 'Đợt rà soát' }],
   menu: [{ path: '/ra-soat', label: 'Đợt rà soát', icon: <AuditOutlined />, roles: ALL_ROLES, order: 30 }],
 };

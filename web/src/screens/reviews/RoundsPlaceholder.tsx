@@ -1,5 +1,0 @@
-import { Placeholder } from '../../app/Placeholder';
-
-export default function RoundsPlaceholder() {
-  return <Placeholder title="Đợt rà soát" />;
-}
