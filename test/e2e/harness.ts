@@ -189,5 +189,9 @@ export async function choose(page: Page, field: Locator, text?: string): Promise
       await field.fill('').catch(() => undefined);
     }
   }
+  // under load, Enter can land before antd marks an option active and then chooses nothing (the form
+  // then refuses to submit and no request is sent): wait for the active option first
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').first().waitFor({ timeout: 5_000 });
   await page.keyboard.press('Enter');
+  await option.first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }

@@ -4,6 +4,7 @@
  * collection (XLSForm download, ODK/Kobo submissions import). Shapes follow src/reviews/*.dto.ts.
  */
 import type { ImportResult } from '@domain/households/domain/household-views';
+import type { RoundStatus } from '@domain/reviews/domain/round-state';
 import { download, get, post, put, upload, type Page } from './client';
 
 export type RoundKind = 'periodic' | 'regular' | 'baseline';
@@ -17,7 +18,9 @@ export interface Round {
   year: number;
   listYear: number;
   kind: RoundKind;
-  status: string;
+  status: RoundStatus;
+  opinionRequired: boolean;
+  communeName?: string;
   [field: string]: unknown;
 }
 
@@ -83,6 +86,7 @@ export const recordMeeting = (id: number, input: MeetingInput) => post<Round>(`$
 export const recordPosting = (id: number, input: PostingInput) => post<Round>(`${base(id)}/posting`, input);
 export const recordOpinion = (id: number, input: OpinionInput) => post<Round>(`${base(id)}/opinion`, input);
 export const decideRound = (id: number, input: DecideInput) => post<Round>(`${base(id)}/decision`, input);
+export const reportRound = (id: number, input: Versioned) => post<Round>(`${base(id)}/report`, input);
 
 export const listResults = (id: number, q: { page?: number; pageSize?: number } = {}, signal?: AbortSignal) =>
   get<Page<RoundResult>>(`${base(id)}/results`, { ...q }, signal);

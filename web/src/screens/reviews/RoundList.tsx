@@ -2,15 +2,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, InputNumber, Modal, Select, Table } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useApiMutation } from '../../app/errors';
 import { createRound, listRounds, type Round, type RoundInput } from '../../api/reviews';
 import { useCurrentUser } from '../../auth/session';
+import { KIND_LABEL, STATUS_LABEL } from './labels';
 
-const STATUS_LABEL: Record<string, string> = {
-  draft: 'Dự thảo', surveying: 'Đang điều tra', meeting: 'Đã họp thôn', posted: 'Đang niêm yết',
-  opinion: 'Đã có ý kiến cấp huyện', decided: 'Đã quyết định', reported: 'Đã báo cáo',
-};
-const KIND_LABEL: Record<string, string> = { periodic: 'Định kỳ', regular: 'Thường xuyên', baseline: 'Số liệu ban đầu' };
 
 export default function RoundList() {
   const { user } = useCurrentUser();
@@ -29,10 +26,10 @@ export default function RoundList() {
     },
   });
   const columns = [
-    { title: 'Xã', dataIndex: 'communeCode' },
-    { title: 'Năm', dataIndex: 'year' },
-    { title: 'Loại', dataIndex: 'kind', render: (k: string) => KIND_LABEL[k] ?? k },
-    { title: 'Trạng thái', dataIndex: 'status', render: (st: string) => STATUS_LABEL[st] ?? st },
+    { title: 'Xã, phường, thị trấn', dataIndex: 'communeName', render: (n: string | undefined, r: Round) => n ?? r.communeCode },
+    { title: 'Năm', dataIndex: 'year', render: (y: number, r: Round) => <Link to={`/ra-soat/${r.id}`}>Năm {y}</Link> },
+    { title: 'Loại', dataIndex: 'kind', render: (k: Round['kind']) => KIND_LABEL[k] },
+    { title: 'Trạng thái', dataIndex: 'status', render: (st: Round['status']) => STATUS_LABEL[st] },
   ];
   const submit = async () => create.mutate(await form.validateFields());
   return (
